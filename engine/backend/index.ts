@@ -1,0 +1,9 @@
+export { EmbeddedBackend } from './EmbeddedBackend.js';
+export type {
+  BackendCallOptions,
+  BackendInstance,
+  BackendListener,
+  BackendMessage,
+  BackendProcess,
+  WorkflowBackend,
+} from './WorkflowBackend.js';

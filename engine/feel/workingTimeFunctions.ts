@@ -1,0 +1,102 @@
+/**
+ * Working-time functions, so a model can say "3 working days after receipt" or
+ * "1 working day before the due date" in any expression.
+ */
+
+import { FeelDate } from 'feelin';
+import { defineFunction } from './defineFunction.js';
+import type { FunctionEnvironment, FunctionTable, RejectArgument } from './defineFunction.js';
+import { instantToFeelDateTime, toInstant } from './temporalValues.js';
+
+const DATE_LIKE = 'a date and time, a date or an ISO 8601 date-time string';
+
+export function createWorkingTimeFunctions(environment: FunctionEnvironment): FunctionTable {
+  const { calendar, utcOffsetMinutes } = environment;
+
+  const instantArgument = (parameter: string, value: unknown, reject: RejectArgument): Date | null =>
+    toInstant(value, utcOffsetMinutes) ?? reject(parameter, DATE_LIKE, value);
+
+  /** A calendar may refuse dates it has no data for; that must not crash the evaluation. */
+  const guarded = <T>(operation: string, run: () => T): T | null => {
+    try {
+      return run();
+    } catch (error) {
+      environment.warn(`Expected ${operation} to succeed, but the working-time calendar failed: ${messageOf(error)}`);
+      return null;
+    }
+  };
+
+  return {
+    'add working days': defineFunction(
+      {
+        name: 'add working days',
+        parameters: ['from', 'n'],
+        required: 2,
+        body: ([from, n], reject) => {
+          const start = instantArgument('from', from, reject);
+          if (start === null) {
+            return null;
+          }
+          if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+            return reject('n', 'a whole number of days, 0 or more', n);
+          }
+          const due = guarded('add working days', () => calendar.addWorkingDays(start, n));
+          return due && instantToFeelDateTime(due, utcOffsetMinutes);
+        },
+      },
+      environment,
+    ),
+    'add working hours': defineFunction(
+      {
+        name: 'add working hours',
+        parameters: ['from', 'n'],
+        required: 2,
+        body: ([from, n], reject) => {
+          const start = instantArgument('from', from, reject);
+          if (start === null) {
+            return null;
+          }
+          if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
+            return reject('n', 'a number of hours, 0 or more', n);
+          }
+          const due = guarded('add working hours', () => calendar.addWorkingHours(start, n));
+          return due && instantToFeelDateTime(due, utcOffsetMinutes);
+        },
+      },
+      environment,
+    ),
+    'working days between': defineFunction(
+      {
+        name: 'working days between',
+        parameters: ['a', 'b'],
+        required: 2,
+        body: ([a, b], reject) => {
+          const from = instantArgument('a', a, reject);
+          const to = from && instantArgument('b', b, reject);
+          return to && guarded('working days between', () => calendar.workingDaysBetween(from as Date, to));
+        },
+      },
+      environment,
+    ),
+    'is working day': defineFunction(
+      {
+        name: 'is working day',
+        parameters: ['day'],
+        required: 1,
+        body: ([day], reject) => {
+          // A date names a local day directly; converting it to an instant first would be a needless round trip.
+          if (day instanceof FeelDate) {
+            return guarded('is working day', () => calendar.isWorkingDay(day.toString()));
+          }
+          const instant = instantArgument('day', day, reject);
+          return instant && guarded('is working day', () => calendar.isWorkingDay(instant));
+        },
+      },
+      environment,
+    ),
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,8 @@
+import { readUserTask } from '../readers/userTaskDefinition.js';
+import { baseDraft, type Transformer } from './Transformer.js';
+
+export const userTask: Transformer = (input) => {
+  const draft = baseDraft(input, 'userTask');
+  draft.userTask = readUserTask(input.owner, input.node, input.ctx);
+  return draft;
+};

@@ -1,0 +1,649 @@
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { vietnamCalendar } from '../calendar/index.js';
+import type { WorkingCalendar } from '../calendar/types.js';
+import { addDuration, createFeel, parseIsoDuration, type Feel } from '../feel/index.js';
+import { parseBpmn } from '../model/index.js';
+import type { ExecutableProcess, ModelProblem } from '../model/types.js';
+import { activateJobs as claimJobs, claimDueTimer, nextTimerDue, readTrees, rescheduleStartTimer } from '../store/claims.js';
+import type { Db } from '../store/Db.js';
+import {
+  activeInstanceStartedWith,
+  deleteExpiredMessages,
+  findBufferedMessage,
+  findStartSubscriptions,
+  findSubscriptions,
+  insertMessage,
+  lockMessageId,
+  markMessageCorrelated,
+  messageIdInUse,
+  setStartCorrelationKey,
+} from '../store/messages.js';
+import { loadMigrations, migrate } from '../store/migrate.js';
+import {
+  findLatestProcess,
+  findProcessByKey,
+  insertProcess,
+  listProcesses,
+  lockProcessId,
+  readProcessXml,
+  replaceStartEvents,
+  type ProcessRow,
+} from '../store/ProcessStore.js';
+import {
+  findInstance,
+  listIncidents,
+  listUserTasks,
+  readEvents,
+  type EventRecord,
+  type IncidentRecord,
+  type InstanceRecord,
+  type UserTaskFilter,
+  type UserTaskRecord,
+} from '../store/queries.js';
+import { appendEvents, lockTree, lockTreeOf, readTree, saveTree } from '../store/TreeStore.js';
+import { startProcessInstance } from './behaviors.js';
+import { changesOf } from './changes.js';
+import { systemClock, timeOrderedIds } from './clock.js';
+import { cancelInstance, resolveIncident, setVariables } from './commands.js';
+import { formatInstant, ProcessingContext, type RuntimeServices } from './context.js';
+import { EngineError } from './EngineError.js';
+import type { EngineEvent } from './events.js';
+import { completeJob, failJob, throwJobError, updateJobRetries } from './jobs.js';
+import { type Clock, DefinitionNeeded, type ExpressionEvaluator, type IdGenerator, type ProcessDefinition } from './ports.js';
+import { emptyTree, type JsonValue, type TreeState, type Variables, visibleVariables } from './state.js';
+import { evaluateTimer } from './subscriptions.js';
+import { correlateMessage, triggerTimer } from './triggers.js';
+import { assignUserTask, completeUserTask, updateUserTask, type UserTaskChanges } from './userTasks.js';
+
+export interface EngineOptions {
+  readonly db: Db;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly calendar?: WorkingCalendar;
+  /** Apply the engine's migrations on start (default true). */
+  readonly migrate?: boolean;
+}
+
+/** Run inside the caller's transaction, so the application's own writes commit or roll back with the engine's. */
+export interface InTransaction {
+  readonly tx?: Db;
+}
+
+export type EventListener = (events: readonly EngineEvent[], tx: Db) => Promise<void> | void;
+
+export interface DeployedProcess {
+  readonly key: string;
+  readonly processId: string;
+  readonly version: number;
+  /** False when an identical resource was deployed before and its version is reused. */
+  readonly isNew: boolean;
+}
+
+export interface StartedInstance {
+  readonly instanceKey: string;
+  readonly processKey: string;
+  readonly processId: string;
+  readonly version: number;
+}
+
+export interface PublishMessage {
+  readonly name: string;
+  readonly correlationKey: string;
+  readonly variables?: Variables;
+  /** How long the message waits for a subscription, in milliseconds (default 0: only open subscriptions). */
+  readonly timeToLiveMs?: number;
+  /** De-duplication: a second message with the same name and id is refused while the first one lives. */
+  readonly messageId?: string;
+}
+
+export interface PublishedMessage {
+  readonly messageKey: string;
+  /** Instances that received the message (existing subscriptions and new instances from message start events). */
+  readonly correlatedInstances: readonly string[];
+}
+
+export interface ActivatedJob {
+  readonly key: string;
+  readonly type: string;
+  readonly rootKey: string;
+  readonly processInstanceKey: string;
+  readonly elementInstanceKey: string;
+  readonly elementId: string;
+  readonly bpmnProcessId: string;
+  readonly retries: number;
+  readonly customHeaders: Readonly<Record<string, string>>;
+  readonly variables: Variables;
+  readonly deadline: Date;
+}
+
+export interface InstanceView extends InstanceRecord {
+  /** Active when running, `incident` when running with open incidents. */
+  readonly status: 'active' | 'incident' | 'completed' | 'terminated';
+  readonly variables: Variables;
+  readonly activeElements: readonly { key: string; elementId: string; role: string; state: string }[];
+}
+
+/**
+ * The embedded engine: deploys BPMN, runs instances and keeps their state in
+ * PostgreSQL. Every command is one transaction on one instance tree (a publish
+ * may touch several); the caller may pass its own transaction to join.
+ */
+export class Engine {
+  private readonly definitions = new Map<string, ProcessDefinition>();
+  private readonly listeners = new Set<EventListener>();
+  readonly clock: Clock;
+  readonly calendar: WorkingCalendar;
+  readonly feel: Feel;
+  private readonly ids: IdGenerator;
+  private readonly evaluator: ExpressionEvaluator;
+  private readonly utcOffsetMinutes: number;
+
+  private constructor(
+    readonly db: Db,
+    options: EngineOptions,
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.ids = options.ids ?? timeOrderedIds();
+    this.calendar = options.calendar ?? vietnamCalendar();
+    this.utcOffsetMinutes = this.calendar.data.utcOffsetMinutes;
+    this.feel = createFeel({ calendar: this.calendar, clock: () => this.clock.now() });
+    const feel = this.feel;
+    this.evaluator = {
+      evaluate: (expression, variables, expected, what) => feel.evaluateAs(expression, variables, expected, what),
+      toJson: (value) => feel.toJson(value) as JsonValue,
+    };
+  }
+
+  static async create(options: EngineOptions): Promise<Engine> {
+    if (options.migrate !== false) await migrateEngine(options.db);
+    return new Engine(options.db, options);
+  }
+
+  /** Subscribe to every event the engine writes; listeners run inside the command's transaction, before commit. */
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---------------------------------------------------------------- deploy
+
+  /** Check a BPMN resource without deploying it. */
+  async validate(xml: string): Promise<{ ok: true; processes: readonly ExecutableProcess[]; warnings: readonly ModelProblem[] } | { ok: false; problems: readonly ModelProblem[] }> {
+    return parseBpmn(xml, { checkFeel: (source) => this.feel.check(source) });
+  }
+
+  /**
+   * Deploy a BPMN resource. Each process in it gets a new version unless the
+   * resource is identical to the one its latest version came from.
+   */
+  async deploy(xml: string, resourceName = 'process.bpmn', options: InTransaction = {}): Promise<DeployedProcess[]> {
+    const parsed = await this.validate(xml);
+    if (!parsed.ok) {
+      throw new EngineError('MODEL_REJECTED', `The BPMN resource '${resourceName}' was rejected: ${parsed.problems.map((p) => `${p.elementId}: ${p.message}`).join('; ')}`, {
+        problems: parsed.problems,
+      });
+    }
+    const checksum = createHash('sha256').update(xml).digest('hex');
+    const deployed = await this.transaction(options, async (tx) => {
+      const result: DeployedProcess[] = [];
+      const events: EngineEvent[] = [];
+      for (const model of parsed.processes) {
+        await lockProcessId(tx, model.id);
+        const latest = await findLatestProcess(tx, model.id);
+        if (latest && latest.checksum === checksum) {
+          result.push({ key: latest.key, processId: model.id, version: latest.version, isNew: false });
+          continue;
+        }
+        const key = this.ids();
+        const version = (latest?.version ?? 0) + 1;
+        const at = formatInstant(this.clock.now(), this.utcOffsetMinutes);
+        await insertProcess(tx, { key, processId: model.id, version, ...(model.name ? { name: model.name } : {}), ...(model.versionTag ? { versionTag: model.versionTag } : {}), checksum, resourceName, xml, model, deployedAt: at });
+        await this.replaceStartEvents(tx, key, model);
+        events.push({ valueType: 'PROCESS', intent: 'CREATED', key, at, value: { bpmnProcessId: model.id, version, resourceName, checksum } });
+        result.push({ key, processId: model.id, version, isNew: true });
+      }
+      await appendEvents(tx, events);
+      await this.notify(events, tx);
+      return result;
+    });
+    for (const d of deployed) {
+      const model = parsed.processes.find((p) => p.id === d.processId)!;
+      this.definitions.set(d.key, { key: d.key, processId: d.processId, version: d.version, model });
+    }
+    return deployed;
+  }
+
+  private async replaceStartEvents(tx: Db, processKey: string, model: ExecutableProcess): Promise<void> {
+    const ctx = this.scratchContext();
+    const timers = [];
+    for (const id of model.timerStarts) {
+      const event = model.elements[id]!.event;
+      if (event?.type !== 'timer') continue;
+      const schedule = evaluateTimer(ctx, event.timer, {}, id);
+      if (!schedule.ok) throw new EngineError('MODEL_REJECTED', schedule.message, { problems: [{ elementId: id, code: 'TIMER_START', message: schedule.message }] });
+      timers.push({
+        key: this.ids(),
+        processKey,
+        elementId: id,
+        dueAt: formatInstant(schedule.value.dueAt, this.utcOffsetMinutes),
+        repetitions: schedule.value.repetitions,
+        ...(schedule.value.interval ? { interval: schedule.value.interval } : {}),
+      });
+    }
+    const messages = [];
+    for (const id of model.messageStarts) {
+      const event = model.elements[id]!.event;
+      if (event?.type !== 'message') continue;
+      const name = this.evaluator.evaluate(event.message.name, {}, 'string', `the message name of start event '${id}'`);
+      if (!name.ok) throw new EngineError('MODEL_REJECTED', name.message, { problems: [{ elementId: id, code: 'MESSAGE_START', message: name.message }] });
+      messages.push({ processKey, elementId: id, messageName: String(name.value) });
+    }
+    await replaceStartEvents(tx, model.id, timers, messages);
+  }
+
+  async listProcesses(): Promise<ProcessRow[]> {
+    return listProcesses(this.db);
+  }
+
+  async processXml(processKey: string): Promise<string | undefined> {
+    return readProcessXml(this.db, processKey);
+  }
+
+  async processDefinition(processKey: string): Promise<ProcessDefinition | undefined> {
+    return this.definitions.get(processKey) ?? (await this.loadByKey(this.db, processKey));
+  }
+
+  // ---------------------------------------------------------------- instances
+
+  /** Start an instance of the newest version of a process (or the given version key) at its none start event. */
+  async createInstance(processId: string, variables: Variables = {}, options: InTransaction & { processKey?: string } = {}): Promise<StartedInstance> {
+    return this.transaction(options, async (tx) => {
+      const definition = options.processKey ? await this.loadByKey(tx, options.processKey) : await this.loadLatest(tx, processId);
+      if (!definition) throw new EngineError('NOT_FOUND', `Expected a deployed process with id '${processId}', but none is deployed`);
+      if (!definition.model.noneStart) {
+        throw new EngineError('INVALID_STATE', `Expected process '${definition.processId}' to have a none start event, but it only starts by timer or message`);
+      }
+      return this.startInstance(tx, definition, definition.model.noneStart, variables);
+    });
+  }
+
+  private async startInstance(tx: Db, definition: ProcessDefinition, startElementId: string, variables: Variables, trigger?: Variables): Promise<StartedInstance> {
+    const rootKey = this.ids();
+    await this.execute(tx, async () => ({ rootKey, doc: emptyTree(rootKey) }), '', (ctx) =>
+      startProcessInstance(ctx, rootKey, definition.key, startElementId, variables, undefined, trigger ? { variables: trigger } : undefined),
+    );
+    return { instanceKey: rootKey, processKey: definition.key, processId: definition.processId, version: definition.version };
+  }
+
+  async cancelInstance(instanceKey: string, options: InTransaction = {}): Promise<void> {
+    await this.onTree('engine_instances', instanceKey, `Expected a process instance with key '${instanceKey}', but none exists`, options, (ctx) =>
+      cancelInstance(ctx, instanceKey),
+    );
+  }
+
+  async setVariables(instanceKey: string, scopeKey: string, variables: Variables, options: InTransaction & { local?: boolean } = {}): Promise<void> {
+    await this.onTree('engine_instances', instanceKey, `Expected a process instance with key '${instanceKey}', but none exists`, options, (ctx) =>
+      setVariables(ctx, scopeKey, variables, options.local ?? false),
+    );
+  }
+
+  async resolveIncident(incidentKey: string, options: InTransaction & { retries?: number } = {}): Promise<void> {
+    await this.onTree('engine_incidents', incidentKey, `Expected an incident with key '${incidentKey}', but none exists`, options, (ctx) =>
+      resolveIncident(ctx, incidentKey, options.retries),
+    );
+  }
+
+  // ---------------------------------------------------------------- user tasks
+
+  async completeUserTask(taskKey: string, variables: Variables = {}, options: InTransaction & { action?: string } = {}): Promise<void> {
+    await this.onTree('engine_user_tasks', taskKey, `Expected a user task with key '${taskKey}', but none exists`, options, (ctx) =>
+      completeUserTask(ctx, taskKey, variables, options.action),
+    );
+  }
+
+  async assignUserTask(taskKey: string, assignee: string | null, options: InTransaction = {}): Promise<void> {
+    await this.onTree('engine_user_tasks', taskKey, `Expected a user task with key '${taskKey}', but none exists`, options, (ctx) =>
+      assignUserTask(ctx, taskKey, assignee),
+    );
+  }
+
+  async updateUserTask(taskKey: string, changes: UserTaskChanges, options: InTransaction = {}): Promise<void> {
+    await this.onTree('engine_user_tasks', taskKey, `Expected a user task with key '${taskKey}', but none exists`, options, (ctx) =>
+      updateUserTask(ctx, taskKey, changes),
+    );
+  }
+
+  async listUserTasks(filter: UserTaskFilter = {}): Promise<UserTaskRecord[]> {
+    return listUserTasks(this.db, filter);
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  async activateJobs(request: { type: string; worker: string; timeoutMs?: number; maxJobs?: number }): Promise<ActivatedJob[]> {
+    const now = this.clock.now();
+    const deadline = new Date(now.getTime() + (request.timeoutMs ?? 300_000));
+    return this.db.transaction(async (tx) => {
+      const claimed = await claimJobs(tx, request.type, request.worker, now, deadline, request.maxJobs ?? 32);
+      if (!claimed.length) return [];
+      const trees = await readTrees(tx, claimed.map((j) => j.rootKey));
+      const at = formatInstant(now, this.utcOffsetMinutes);
+      const events: EngineEvent[] = claimed.map((j) => ({
+        valueType: 'JOB',
+        intent: 'ACTIVATED',
+        key: j.key,
+        rootKey: j.rootKey,
+        instanceKey: j.instanceKey,
+        elementId: j.elementId,
+        at,
+        value: { type: j.type, worker: request.worker, deadline: formatInstant(deadline, this.utcOffsetMinutes), retries: j.retries, timedOut: j.timedOut },
+      }));
+      await appendEvents(tx, events);
+      await this.notify(events, tx);
+      return claimed.map((j) => {
+        const tree = trees.get(j.rootKey) as TreeState | undefined;
+        return {
+          key: j.key,
+          type: j.type,
+          rootKey: j.rootKey,
+          processInstanceKey: j.instanceKey,
+          elementInstanceKey: j.elementInstanceKey,
+          elementId: j.elementId,
+          bpmnProcessId: j.processId,
+          retries: j.retries,
+          customHeaders: j.customHeaders,
+          variables: tree ? visibleVariables(tree, j.elementInstanceKey) : {},
+          deadline: j.deadline,
+        };
+      });
+    });
+  }
+
+  async completeJob(jobKey: string, variables: Variables = {}, options: InTransaction = {}): Promise<void> {
+    await this.onTree('engine_jobs', jobKey, `Expected a job with key '${jobKey}', but none exists (it may be completed or cancelled)`, options, (ctx) =>
+      completeJob(ctx, jobKey, variables),
+    );
+  }
+
+  async failJob(jobKey: string, failure: { retries: number; errorMessage?: string; backoffMs?: number }, options: InTransaction = {}): Promise<void> {
+    await this.onTree('engine_jobs', jobKey, `Expected a job with key '${jobKey}', but none exists`, options, (ctx) =>
+      failJob(ctx, jobKey, failure.retries, failure.errorMessage ?? '', failure.backoffMs ?? 0),
+    );
+  }
+
+  async throwError(jobKey: string, error: { errorCode: string; errorMessage?: string; variables?: Variables }, options: InTransaction = {}): Promise<void> {
+    await this.onTree('engine_jobs', jobKey, `Expected a job with key '${jobKey}', but none exists`, options, (ctx) =>
+      throwJobError(ctx, jobKey, error.errorCode, error.errorMessage, error.variables ?? {}),
+    );
+  }
+
+  async updateJobRetries(jobKey: string, retries: number, options: InTransaction = {}): Promise<void> {
+    await this.onTree('engine_jobs', jobKey, `Expected a job with key '${jobKey}', but none exists`, options, (ctx) => updateJobRetries(ctx, jobKey, retries));
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  async publishMessage(message: PublishMessage, options: InTransaction = {}): Promise<PublishedMessage> {
+    const variables = message.variables ?? {};
+    const ttl = message.timeToLiveMs ?? 0;
+    if (!(ttl >= 0)) throw new EngineError('INVALID_ARGUMENT', `Expected a time to live ≥ 0 ms, but got ${ttl}`);
+    return this.transaction(options, async (tx) => {
+      const now = this.clock.now();
+      if (message.messageId) {
+        await lockMessageId(tx, message.name, message.messageId);
+        if (await messageIdInUse(tx, message.name, message.messageId, now)) {
+          throw new EngineError('DUPLICATE_MESSAGE', `A message named '${message.name}' with id '${message.messageId}' was already published and is still buffered`);
+        }
+      }
+      const messageKey = this.ids();
+      const correlated: string[] = [];
+      const processes = new Set<string>();
+
+      // One subscription per process id, the oldest first: Zeebe's message cardinality.
+      const chosen = new Map<string, { key: string; rootKey: string }>();
+      for (const s of await findSubscriptions(tx, message.name, message.correlationKey)) if (!chosen.has(s.processId)) chosen.set(s.processId, s);
+      const byRoot = [...chosen.entries()].sort((a, b) => (a[1].rootKey < b[1].rootKey ? -1 : 1));
+      for (const [processId, s] of byRoot) {
+        const done = await this.execute(tx, (t) => lockTree(t, s.rootKey).then((doc) => (doc ? { rootKey: s.rootKey, doc } : undefined)), '', (ctx) =>
+          correlateMessage(ctx, s.key, { key: messageKey, name: message.name, correlationKey: message.correlationKey, variables }),
+        ).catch((e: unknown) => (e instanceof EngineError && e.code === 'NOT_FOUND' ? false : Promise.reject(e)));
+        if (done) {
+          processes.add(processId);
+          correlated.push(s.rootKey);
+        }
+      }
+      for (const start of await findStartSubscriptions(tx, message.name)) {
+        if (processes.has(start.processId)) continue;
+        if (message.correlationKey && (await activeInstanceStartedWith(tx, start.processId, message.correlationKey))) continue;
+        const definition = await this.loadByKey(tx, start.processKey);
+        if (!definition) continue;
+        const started = await this.startInstance(tx, definition, start.elementId, {}, variables);
+        if (message.correlationKey) await setStartCorrelationKey(tx, started.instanceKey, message.correlationKey);
+        processes.add(start.processId);
+        correlated.push(started.instanceKey);
+      }
+      const at = formatInstant(now, this.utcOffsetMinutes);
+      const published: EngineEvent = {
+        valueType: 'MESSAGE',
+        intent: 'PUBLISHED',
+        key: messageKey,
+        at,
+        value: { name: message.name, correlationKey: message.correlationKey, messageId: message.messageId, timeToLive: ttl, variables } as Record<string, JsonValue>,
+      };
+      await appendEvents(tx, [published]);
+      await this.notify([published], tx);
+      if (ttl > 0) {
+        await insertMessage(tx, {
+          key: messageKey,
+          name: message.name,
+          correlationKey: message.correlationKey,
+          variables,
+          ...(message.messageId ? { messageId: message.messageId } : {}),
+          publishedAt: now,
+          expiresAt: new Date(now.getTime() + ttl),
+          correlatedProcesses: [...processes],
+        });
+      }
+      return { messageKey, correlatedInstances: correlated };
+    });
+  }
+
+  /** Drop messages whose time to live has passed. */
+  async expireMessages(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const keys = await deleteExpiredMessages(tx, this.clock.now());
+      const at = formatInstant(this.clock.now(), this.utcOffsetMinutes);
+      const events: EngineEvent[] = keys.map((key) => ({ valueType: 'MESSAGE', intent: 'EXPIRED', key, at, value: {} }));
+      await appendEvents(tx, events);
+      if (events.length) await this.notify(events, tx);
+      return keys.length;
+    });
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  /**
+   * Fire timers that are due, each in its own transaction, until none is due or
+   * `limit` fired. Safe to run in several processes at once: a timer is claimed
+   * with SKIP LOCKED and fires once.
+   */
+  async fireDueTimers(limit = 1000): Promise<number> {
+    let fired = 0;
+    while (fired < limit) {
+      const didFire = await this.db.transaction(async (tx) => {
+        const now = this.clock.now();
+        const claimed = await claimDueTimer(tx, now);
+        if (!claimed) return undefined;
+        if (claimed.kind === 'instance') {
+          await this.execute(tx, async () => ({ rootKey: claimed.rootKey, doc: claimed.doc }), '', (ctx) => triggerTimer(ctx, claimed.key));
+          return true;
+        }
+        await this.fireStartTimer(tx, claimed);
+        return true;
+      });
+      if (didFire === undefined) break;
+      fired += 1;
+    }
+    return fired;
+  }
+
+  private async fireStartTimer(tx: Db, timer: Extract<Awaited<ReturnType<typeof claimDueTimer>>, { kind: 'start' }>): Promise<void> {
+    const definition = await this.loadByKey(tx, timer.processKey);
+    if (definition) await this.startInstance(tx, definition, timer.elementId, {});
+    let next: string | undefined;
+    if (timer.repetitions !== 0 && timer.interval) {
+      const interval = parseIsoDuration(timer.interval);
+      if (interval.ok) next = formatInstant(addDuration(timer.dueAt, interval.value, this.utcOffsetMinutes), this.utcOffsetMinutes);
+    }
+    await rescheduleStartTimer(tx, timer.key, next, timer.repetitions < 0 ? -1 : timer.repetitions - 1);
+  }
+
+  async nextTimerDue(): Promise<Date | undefined> {
+    return nextTimerDue(this.db);
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  async getInstance(instanceKey: string): Promise<InstanceView | undefined> {
+    const record = await findInstance(this.db, instanceKey);
+    if (!record) return undefined;
+    const tree = (await readTree(this.db, record.rootKey)) as TreeState | undefined;
+    if (!tree) return undefined;
+    const incidents = Object.values(tree.incidents).some((i) => i.instanceKey === instanceKey);
+    return {
+      ...record,
+      status: record.state === 'active' && incidents ? 'incident' : record.state,
+      variables: { ...(tree.variables[instanceKey] ?? {}) },
+      activeElements: Object.values(tree.elements)
+        .filter((e) => e.instanceKey === instanceKey && e.role !== 'process')
+        .map((e) => ({ key: e.key, elementId: e.elementId, role: e.role, state: e.state })),
+    };
+  }
+
+  /** The whole state of an instance tree, as stored. */
+  async getTree(rootKey: string): Promise<TreeState | undefined> {
+    return (await readTree(this.db, rootKey)) as TreeState | undefined;
+  }
+
+  async history(rootKey: string): Promise<EventRecord[]> {
+    return readEvents(this.db, rootKey);
+  }
+
+  async listIncidents(filter: { state?: 'open' | 'resolved'; rootKey?: string } = {}): Promise<IncidentRecord[]> {
+    return listIncidents(this.db, filter);
+  }
+
+  // ---------------------------------------------------------------- execution
+
+  private transaction<T>(options: InTransaction, work: (tx: Db) => Promise<T>): Promise<T> {
+    return (options.tx ?? this.db).transaction(work);
+  }
+
+  private onTree<T>(
+    table: Parameters<typeof lockTreeOf>[1],
+    key: string,
+    notFound: string,
+    options: InTransaction,
+    command: (ctx: ProcessingContext) => T,
+  ): Promise<T> {
+    return this.transaction(options, (tx) => this.execute(tx, (t) => lockTreeOf(t, table, key), notFound, command));
+  }
+
+  /**
+   * Run one command on one tree inside `tx`: lock and load the tree, process
+   * the command and its follow-ups in memory, correlate buffered messages to
+   * subscriptions it opened, write the tree, its projections and its events,
+   * and tell the listeners. A definition the command needs but the cache lacks
+   * is loaded and the command runs again from the stored state.
+   */
+  private async execute<T>(
+    tx: Db,
+    locate: (tx: Db) => Promise<{ rootKey: string; doc: unknown } | undefined>,
+    notFound: string,
+    command: (ctx: ProcessingContext) => T,
+  ): Promise<T> {
+    const latest = new Map<string, ProcessDefinition | null>();
+    for (let attempt = 0; ; attempt++) {
+      const found = await locate(tx);
+      if (!found) throw new EngineError('NOT_FOUND', notFound);
+      const ctx = new ProcessingContext(structuredClone(found.doc) as TreeState, this.services(latest));
+      try {
+        const result = command(ctx);
+        ctx.drain();
+        const correlations = await this.correlateBuffered(tx, ctx);
+        await saveTree(tx, changesOf(ctx.tree, ctx.events));
+        for (const c of correlations) await markMessageCorrelated(tx, c.messageKey, c.processId);
+        await this.notify(ctx.events, tx);
+        return result;
+      } catch (error) {
+        if (!(error instanceof DefinitionNeeded) || attempt > 8) throw error;
+        if (error.by === 'key') {
+          if (!(await this.loadByKey(tx, error.value))) throw new EngineError('NOT_FOUND', `Expected process definition '${error.value}' to be deployed`);
+        } else {
+          latest.set(error.value, (await this.loadLatest(tx, error.value)) ?? null);
+        }
+      }
+    }
+  }
+
+  /** Subscriptions opened by this command may find a message published before them, still within its time to live. */
+  private async correlateBuffered(tx: Db, ctx: ProcessingContext): Promise<{ messageKey: string; processId: string }[]> {
+    const done: { messageKey: string; processId: string }[] = [];
+    for (let i = 0; i < ctx.openedSubscriptions.length; i++) {
+      const s = ctx.openedSubscriptions[i]!;
+      if (!ctx.tree.subscriptions[s.key]) continue;
+      const message = await findBufferedMessage(tx, s.messageName, s.correlationKey, s.processId, ctx.now);
+      if (!message || done.some((d) => d.messageKey === message.key && d.processId === s.processId)) continue;
+      correlateMessage(ctx, s.key, { key: message.key, name: message.name, correlationKey: message.correlationKey, variables: message.variables as Variables });
+      ctx.drain();
+      done.push({ messageKey: message.key, processId: s.processId });
+    }
+    return done;
+  }
+
+  private services(latest: Map<string, ProcessDefinition | null>): RuntimeServices {
+    return {
+      clock: this.clock,
+      ids: this.ids,
+      evaluator: this.evaluator,
+      utcOffsetMinutes: this.utcOffsetMinutes,
+      definitions: {
+        byKey: (key) => this.definitions.get(key),
+        latest: (processId) => latest.get(processId),
+      },
+    };
+  }
+
+  private scratchContext(): ProcessingContext {
+    return new ProcessingContext(emptyTree('scratch'), this.services(new Map()));
+  }
+
+  private async loadByKey(db: Db, key: string): Promise<ProcessDefinition | undefined> {
+    const cached = this.definitions.get(key);
+    if (cached) return cached;
+    const row = await findProcessByKey(db, key);
+    return row ? this.remember(row) : undefined;
+  }
+
+  private async loadLatest(db: Db, processId: string): Promise<ProcessDefinition | undefined> {
+    const row = await findLatestProcess(db, processId);
+    if (!row) return undefined;
+    return this.definitions.get(row.key) ?? this.remember(row);
+  }
+
+  private remember(row: ProcessRow): ProcessDefinition {
+    const definition: ProcessDefinition = { key: row.key, processId: row.processId, version: row.version, model: row.model as ExecutableProcess };
+    this.definitions.set(row.key, definition);
+    return definition;
+  }
+
+  private async notify(events: readonly EngineEvent[], tx: Db): Promise<void> {
+    for (const listener of this.listeners) await listener(events, tx);
+  }
+}
+
+/** The engine's tables, applied in order and recorded; safe to run from several processes. */
+export async function migrateEngine(db: Db): Promise<string[]> {
+  const dir = fileURLToPath(new URL('../store/migrations/', import.meta.url));
+  return migrate(db, await loadMigrations(dir));
+}

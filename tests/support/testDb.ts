@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Db } from '../../engine/store/index.js';
+import { openPg, openPglite } from '../../engine/store/index.js';
+
+/**
+ * A fresh, empty database for one spec, on whichever database the run selected:
+ * `TEST_DB=pg` gives a throwaway schema on the `DATABASE_URL` server (dropped by close()),
+ * anything else an in-memory PGlite.
+ */
+export async function openTestDb(): Promise<Db> {
+  if (process.env.TEST_DB !== 'pg') return openPglite();
+  const url = process.env.DATABASE_URL;
+  if (url === undefined || url === '') {
+    throw new Error('Expected DATABASE_URL to name a PostgreSQL server when TEST_DB=pg, but it is not set.');
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  await onServer(url, `CREATE SCHEMA ${schema}`);
+  const db = await openPg(url, { schema, max: 4 });
+  return {
+    dialect: db.dialect,
+    inTransaction: db.inTransaction,
+    query: (sql, params) => db.query(sql, params),
+    transaction: (work) => db.transaction(work),
+    close: async () => {
+      await db.close();
+      await onServer(url, `DROP SCHEMA ${schema} CASCADE`);
+    },
+  };
+}
+
+async function onServer(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
