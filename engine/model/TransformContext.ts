@@ -1,4 +1,4 @@
-import { checkExtensionAttributes } from './checks/extensionAttributes.js';
+import { checkExtensionAttributes } from './checks/checkExtensionAttributes.js';
 import { xmlName } from './describe.js';
 import { toExpression, toFeelSource } from './expressions.js';
 import { extensionValues, type ModdleNode } from './ModdleNode.js';
@@ -21,9 +21,9 @@ export interface TransformContext {
   /** The extension element of that moddle type on `node`, marked as read so it is not rejected. */
   extension(owner: Owner, node: ModdleNode, type: string): ModdleNode | undefined;
   /** Whether a transformer read this extension element. */
-  wasRead(extension: ModdleNode): boolean;
+  readonly wasRead: (extension: ModdleNode) => boolean;
   /** Whether moddle already reported `property` of element `elementId` as pointing nowhere. */
-  isUnresolved(elementId: string, property: string): boolean;
+  readonly isUnresolved: (elementId: string, property: string) => boolean;
 }
 
 export interface TransformContextOptions {

@@ -1,5 +1,5 @@
-import { checkForeignAttributes } from './checks/foreignAttributes.js';
-import { checkUnreadExtensions } from './checks/unreadExtensions.js';
+import { checkForeignAttributes } from './checks/checkForeignAttributes.js';
+import { checkUnreadExtensions } from './checks/checkUnreadExtensions.js';
 import { describeNode } from './describe.js';
 import { nodesOf, type ModdleNode } from './ModdleNode.js';
 import { createProblemList, type Report } from './problems.js';

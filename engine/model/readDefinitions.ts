@@ -39,7 +39,7 @@ export async function readDefinitions(xml: string, report: Report): Promise<Defi
   } catch (error) {
     const warnings = (error as { warnings?: readonly BpmnModdleWarning[] }).warnings ?? [];
     const details = [error instanceof Error ? error.message : String(error), ...warnings.map((warning) => warning.message)];
-    report(DEFINITIONS_ID, 'malformed-xml', `Expected well-formed BPMN 2.0 XML, but the XML parser reported: ${details.map(oneLine).join('; ')}`);
+    report(DEFINITIONS_ID, 'malformed-xml', `Expected well-formed BPMN 2.0 XML, but the XML parser reported: ${details.map(parserMessage).join('; ')}`);
     return undefined;
   }
   if (!isModdleNode(parsed.rootElement)) {
@@ -75,17 +75,32 @@ function reportWarning(warning: BpmnModdleWarning, report: Report, unresolved: S
     return;
   }
 
-  const content = /^unparsable content (<[^>]*>?|\S+)?\s*detected([\s\S]*)$/.exec(warning.message);
-  const nested = content ? /nested error: (.*)/.exec(content[2])?.[1] ?? '' : '';
-  const position = content ? positionOf(content[2]) : '';
-  const duplicate = /^duplicate ID <(.+)>$/.exec(nested);
+  const unparsable = readUnparsable(warning.message);
+  const duplicate = unparsable && /^duplicate ID <(.+)>$/.exec(unparsable.nested);
   if (duplicate) {
-    report(duplicate[1], 'duplicate-id', `Expected element ids to be unique, but '${duplicate[1]}' is used again${position}`);
-  } else if (content && /^(unknown type|unrecognized element)/.test(nested)) {
-    report(DEFINITIONS_ID, 'unknown-element', `Expected only elements of the BPMN and Zeebe schemas, but found ${content[1] ?? 'an element'}${position} (${nested})`);
+    report(duplicate[1], 'duplicate-id', `Expected element ids to be unique, but '${duplicate[1]}' is used again${unparsable.position}`);
+  } else if (unparsable && /^(unknown type|unrecognized element)/.test(unparsable.nested)) {
+    report(DEFINITIONS_ID, 'unknown-element', `Expected only elements of the BPMN and Zeebe schemas, but found ${unparsable.content ?? 'an element'}${unparsable.position} (${unparsable.nested})`);
   } else {
-    report(elementId, 'invalid-bpmn-content', `Expected valid BPMN 2.0 content, but the XML parser reported: ${oneLine(warning.message)}`);
+    report(elementId, 'invalid-bpmn-content', `Expected valid BPMN 2.0 content, but the XML parser reported: ${parserMessage(warning.message)}`);
   }
+}
+
+interface Unparsable {
+  /** The start of the offending markup, e.g. `<bpmn:task>`. */
+  readonly content?: string;
+  /** What the XML reader found wrong. */
+  readonly nested: string;
+  /** " at line 3, column 5", or empty. */
+  readonly position: string;
+}
+
+/** Splits moddle's "unparsable content <x> detected\n\tline: 0\n\tcolumn: 9\n\tnested error: …" message. */
+function readUnparsable(message: string): Unparsable | undefined {
+  const content = /^unparsable content (<[^>\n]*>|<\S+|\S+)?\s*detected([\s\S]*)$/.exec(message);
+  const nested = content && /nested error: (.*)/.exec(content[2]);
+  if (!content || !nested) return undefined;
+  return { content: content[1], nested: nested[1], position: positionOf(content[2]) };
 }
 
 function placeOf(element: ModdleNode): string {
@@ -103,6 +118,9 @@ function positionOf(details: string): string {
   return ` at line ${Number(line[1]) + 1}, column ${Number(column[1]) + 1}`;
 }
 
-function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').trim();
+/** A parser message on one line: "unclosed tag in <x> at line 1, column 10". */
+function parserMessage(message: string): string {
+  const unparsable = readUnparsable(message);
+  if (!unparsable) return message.replace(/\s*\n\s*/g, ' ').trim();
+  return `${unparsable.nested}${unparsable.content ? ` in ${unparsable.content}` : ''}${unparsable.position}`;
 }

@@ -1,11 +1,11 @@
-import { checkForeignAttributes } from './checks/foreignAttributes.js';
-import { checkUnreadExtensions } from './checks/unreadExtensions.js';
-import { checkUnsupportedProperties } from './checks/unsupportedProperties.js';
+import { checkForeignAttributes } from './checks/checkForeignAttributes.js';
+import { checkUnreadExtensions } from './checks/checkUnreadExtensions.js';
+import { checkUnsupportedProperties } from './checks/checkUnsupportedProperties.js';
 import { attachBoundaryEvents } from './graph/attachBoundaryEvents.js';
 import { linkFlows } from './graph/linkFlows.js';
-import { fillScopeFacts } from './graph/scopeFacts.js';
+import { fillScopeFacts } from './graph/fillScopeFacts.js';
 import { toExecutableProcess } from './graph/toExecutableProcess.js';
-import { fillUpstream } from './graph/upstream.js';
+import { fillUpstream } from './graph/fillUpstream.js';
 import { stringOf, type ModdleNode } from './ModdleNode.js';
 import type { Owner } from './Owner.js';
 import { createProcessDraft } from './ProcessDraft.js';

@@ -1,6 +1,6 @@
-import { checkForeignAttributes } from './checks/foreignAttributes.js';
-import { checkUnreadExtensions } from './checks/unreadExtensions.js';
-import { checkUnsupportedProperties } from './checks/unsupportedProperties.js';
+import { checkForeignAttributes } from './checks/checkForeignAttributes.js';
+import { checkUnreadExtensions } from './checks/checkUnreadExtensions.js';
+import { checkUnsupportedProperties } from './checks/checkUnsupportedProperties.js';
 import { describeNode, xmlName } from './describe.js';
 import { nodeOf, nodesOf, stringOf, type ModdleNode } from './ModdleNode.js';
 import type { Owner } from './Owner.js';

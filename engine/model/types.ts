@@ -132,8 +132,6 @@ export interface ExecutableElement {
   readonly userTask?: UserTaskDefinition;
   readonly script?: ScriptDefinition;
   readonly callActivity?: CallActivityDefinition;
-  /** Receive tasks: the message they wait for (events keep theirs in `event`). */
-  readonly message?: MessageDefinition;
   readonly multiInstance?: MultiInstanceDefinition;
   readonly inputs: readonly Mapping[];
   readonly outputs: readonly Mapping[];

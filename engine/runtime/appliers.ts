@@ -77,6 +77,8 @@ const processInstance: Record<string, Applier> = {
       if (parent) {
         parent.activeChildren += 1;
         if (parent.mi && typeof v.loopCounter === 'number') parent.mi.next = v.loopCounter;
+        // An interrupting event sub-process takes the scope over: tokens waiting at its joins die too (Zeebe resets the scope's active flows).
+        if (v.interrupting === true) delete parent.joins;
         const consumed = v.consumedFlows;
         if (Array.isArray(consumed) && parent.joins) {
           const waiting = parent.joins[ei.elementId] ?? [];

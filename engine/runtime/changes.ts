@@ -143,8 +143,10 @@ export function changesOf(tree: TreeState, events: readonly EngineEvent[]): Tree
   const endedTasks: { key: string; state: string; endedAt: string }[] = [];
   for (const [key, intent] of touched.userTasks) {
     const row = lastTask.get(key);
-    if (row) userTasks.push(row);
-    if (!tree.userTasks[key]) endedTasks.push({ key, state: intent === 'CANCELED' ? 'canceled' : 'completed', endedAt: endedAt.get(key)! });
+    const ended = tree.userTasks[key] ? undefined : { state: intent === 'CANCELED' ? 'canceled' : 'completed', endedAt: endedAt.get(key)! };
+    // All writes of a command go out as one statement, so a row is written once, in its final state.
+    if (row) userTasks.push(ended ? { ...row, ...ended } : row);
+    else if (ended) endedTasks.push({ key, ...ended });
   }
 
   const timers = { upsert: [] as TimerRow[], remove: [] as string[] };
@@ -208,7 +210,10 @@ export function changesOf(tree: TreeState, events: readonly EngineEvent[]): Tree
     });
   }
   for (const [key] of touched.incidents) {
-    if (!tree.incidents[key]) resolvedIncidents.push({ key, resolvedAt: endedAt.get(key)! });
+    if (tree.incidents[key]) continue;
+    const created = incidents.find((i) => i.key === key);
+    if (created) incidents[incidents.indexOf(created)] = { ...created, state: 'resolved', resolvedAt: endedAt.get(key)! };
+    else resolvedIncidents.push({ key, resolvedAt: endedAt.get(key)! });
   }
 
   return {

@@ -37,9 +37,9 @@ export function createJob(
   ei: ElementInstanceState,
   element: ExecutableElement,
   spec: JobSpec,
-  extra: { userTaskKey?: string; headers?: Record<string, string> } = {},
+  extra: { key?: string; userTaskKey?: string; headers?: Record<string, string> } = {},
 ): string {
-  const key = ctx.newKey();
+  const key = extra.key ?? ctx.newKey();
   const instance = ctx.tree.instances[ei.instanceKey]!;
   ctx.write(
     'JOB',

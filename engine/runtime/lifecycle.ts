@@ -73,6 +73,7 @@ export function activate(ctx: ProcessingContext, request: ActivateRequest): stri
       consumedFlows: request.consumedFlows,
       parentProcessInstanceKey: request.process?.parentProcessInstanceKey,
       parentElementInstanceKey: request.process?.parentElementInstanceKey,
+      interrupting: request.interrupting || undefined,
     },
     { instanceKey: request.instanceKey, elementId: request.elementId },
   );
@@ -122,7 +123,8 @@ export function runCompletion(ctx: ProcessingContext, key: string, flows?: reado
   if (element && ei.role !== 'body' && element.outputs.length) {
     const mapped = evaluateMappings(ctx, ei, element, 'outputs');
     if (!mapped.ok) return raise(ctx, ei, 'IO_MAPPING_ERROR', mapped.message, 'complete');
-    if (ei.parentKey) ctx.propagate(ei.parentKey, mapped.value);
+    // An iteration of a multi-instance body merges from its own scope, as in Zeebe, so its output element sees what its mappings produced.
+    if (ei.parentKey) ctx.propagate(ei.role === 'inner' ? ei.key : ei.parentKey, mapped.value);
   }
   const prepared = behavior.completing?.(ctx, ei, element);
   if (prepared && !prepared.ok) return raise(ctx, ei, prepared.type, prepared.message, 'complete');

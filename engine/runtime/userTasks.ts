@@ -104,7 +104,7 @@ export function createUserTask(ctx: ProcessingContext, ei: ElementInstanceState,
   if (values.dueDate) reserved['io.camunda.zeebe:dueDate'] = values.dueDate;
   if (values.followUpDate) reserved['io.camunda.zeebe:followUpDate'] = values.followUpDate;
   if (formKey) reserved['io.camunda.zeebe:formKey'] = formKey;
-  createJob(ctx, ei, element, { type: USER_TASK_JOB_TYPE, retries: 1 }, { userTaskKey: key, headers: { ...task.headers, ...reserved } });
+  createJob(ctx, ei, element, { type: USER_TASK_JOB_TYPE, retries: 1 }, { key: jobKey, userTaskKey: key, headers: { ...task.headers, ...reserved } });
 }
 
 export function cancelUserTask(ctx: ProcessingContext, ei: ElementInstanceState): void {

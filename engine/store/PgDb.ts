@@ -94,6 +94,12 @@ class PgDb implements Db {
     // A failed BEGIN/COMMIT/ROLLBACK may leave the connection unusable: give it back
     // with the error so the pool destroys it instead of lending it out again.
     let brokenBy: Error | undefined;
+    // The pool stops listening for a lent connection's errors; without a listener a
+    // connection the server ends mid-transaction would crash the process.
+    const onConnectionError = (error: Error): void => {
+      brokenBy = error;
+    };
+    client.on('error', onConnectionError);
     const control = async (sql: string): Promise<pg.QueryResult> => {
       try {
         return await client.query(sql);
@@ -118,6 +124,7 @@ class PgDb implements Db {
       return result;
     } finally {
       tx.end();
+      client.off('error', onConnectionError);
       client.release(brokenBy);
     }
   }

@@ -41,19 +41,21 @@ class PgliteDb implements Db {
   // serialises concurrent transactions on the single connection.
   async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
     assertOutsideOwnTransaction(this);
-    let workSettled = false;
+    let committing = false;
     try {
       return await this.pglite.transaction(async (pgliteTx) => {
         const tx = new TransactionHandle('pglite', (sql, params) => runStatement(pgliteTx, sql, params));
         try {
-          return await runInTransactionScope(this, () => tx.isOpen, () => work(tx));
+          const result = await runInTransactionScope(this, () => tx.isOpen, () => work(tx));
+          committing = true;
+          return result;
         } finally {
           tx.end();
-          workSettled = true;
         }
       });
     } catch (error) {
-      if (workSettled && sqlState(error) === '25P02') throw StoreError.transactionRolledBack(error);
+      // PGlite reports a COMMIT that PostgreSQL turned into a ROLLBACK as 25P02.
+      if (committing && sqlState(error) === '25P02') throw StoreError.transactionRolledBack(error);
       throw error;
     }
   }

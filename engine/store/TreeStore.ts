@@ -152,116 +152,134 @@ export async function rootKeyOf(db: Db, instanceKey: string): Promise<string | u
   return rows[0]?.root_key;
 }
 
+/**
+ * Write everything one command changed as a single statement: the tree
+ * document, every projection and the events. One round trip per command keeps
+ * the embedded database and a server alike fast; all parts see the same
+ * snapshot, so no row is written twice (the changes are computed final).
+ */
 export async function saveTree(tx: Db, changes: TreeChanges): Promise<void> {
+  const parts: string[] = [];
+  const rootInInstances = changes.instances.some((i) => i.key === changes.rootKey);
+  const payload: Record<string, unknown> = { events: changes.events };
   if (changes.instances.length) {
-    await tx.query(
-      `INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at)
-       SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt"
-       FROM jsonb_to_recordset($1::jsonb) AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
-            version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz)
-       ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, ended_at = EXCLUDED.ended_at`,
-      [json(changes.instances)],
-    );
+    payload.instances = changes.instances.map((i) => (i.key === changes.rootKey ? { ...i, doc: changes.doc } : i));
+    parts.push(`instances AS (
+      INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at, doc)
+      SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt", doc
+      FROM c, jsonb_to_recordset(c.j->'instances') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
+           version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz, doc jsonb)
+      ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, ended_at = EXCLUDED.ended_at,
+           doc = COALESCE(EXCLUDED.doc, engine_instances.doc))`);
   }
-  await tx.query('UPDATE engine_instances SET doc = $2::jsonb WHERE key = $1', [changes.rootKey, json(changes.doc)]);
-
-  if (changes.jobs.remove.length) await tx.query('DELETE FROM engine_jobs WHERE key = ANY($1::text[])', [changes.jobs.remove]);
+  if (!rootInInstances) {
+    payload.doc = changes.doc;
+    payload.rootKey = changes.rootKey;
+    parts.push(`doc AS (UPDATE engine_instances SET doc = c.j->'doc' FROM c WHERE key = c.j->>'rootKey')`);
+  }
+  if (changes.jobs.remove.length) {
+    payload.jobsRemoved = changes.jobs.remove;
+    parts.push(`jobs_removed AS (DELETE FROM engine_jobs WHERE key IN (SELECT jsonb_array_elements_text(c.j->'jobsRemoved') FROM c))`);
+  }
   if (changes.jobs.upsert.length) {
+    payload.jobs = changes.jobs.upsert;
     // A job that changed in the tree (created, failed, retries updated) is no longer held by a worker.
-    await tx.query(
-      `INSERT INTO engine_jobs (key, root_key, instance_key, element_instance_key, element_id, process_id, type, retries, state,
-                                retry_at, custom_headers, error_message, created_at)
-       SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, retries, state,
-              "retryAt", "customHeaders", "errorMessage", "createdAt"
-       FROM jsonb_to_recordset($1::jsonb) AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
-            "processId" text, type text, retries integer, state text, "retryAt" timestamptz, "customHeaders" jsonb, "errorMessage" text,
-            "createdAt" timestamptz)
-       ON CONFLICT (key) DO UPDATE SET retries = EXCLUDED.retries, state = EXCLUDED.state, retry_at = EXCLUDED.retry_at,
-            error_message = EXCLUDED.error_message, worker = NULL, deadline = NULL`,
-      [json(changes.jobs.upsert)],
-    );
+    parts.push(`jobs AS (
+      INSERT INTO engine_jobs (key, root_key, instance_key, element_instance_key, element_id, process_id, type, retries, state,
+                               retry_at, custom_headers, error_message, created_at)
+      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, retries, state,
+             "retryAt", "customHeaders", "errorMessage", "createdAt"
+      FROM c, jsonb_to_recordset(c.j->'jobs') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
+           "processId" text, type text, retries integer, state text, "retryAt" timestamptz, "customHeaders" jsonb, "errorMessage" text,
+           "createdAt" timestamptz)
+      ON CONFLICT (key) DO UPDATE SET retries = EXCLUDED.retries, state = EXCLUDED.state, retry_at = EXCLUDED.retry_at,
+           error_message = EXCLUDED.error_message, worker = NULL, deadline = NULL)`);
   }
   if (changes.userTasks.upsert.length) {
-    await tx.query(
-      `INSERT INTO engine_user_tasks (key, root_key, instance_key, element_instance_key, element_id, process_id, name, state, assignee,
-                                      candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key, headers, job_key,
-                                      created_at, ended_at)
-       SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", name, state, assignee,
-              ARRAY(SELECT jsonb_array_elements_text("candidateGroups")), ARRAY(SELECT jsonb_array_elements_text("candidateUsers")),
-              "dueDate", "followUpDate", priority, "formKey", headers, "jobKey", "createdAt", "endedAt"
-       FROM jsonb_to_recordset($1::jsonb) AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
-            "processId" text, name text, state text, assignee text, "candidateGroups" jsonb, "candidateUsers" jsonb, "dueDate" timestamptz,
-            "followUpDate" timestamptz, priority integer, "formKey" text, headers jsonb, "jobKey" text, "createdAt" timestamptz,
-            "endedAt" timestamptz)
-       ON CONFLICT (key) DO UPDATE SET assignee = EXCLUDED.assignee, candidate_groups = EXCLUDED.candidate_groups,
-            candidate_users = EXCLUDED.candidate_users, due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date,
-            priority = EXCLUDED.priority`,
-      [json(changes.userTasks.upsert)],
-    );
+    payload.userTasks = changes.userTasks.upsert;
+    parts.push(`user_tasks AS (
+      INSERT INTO engine_user_tasks (key, root_key, instance_key, element_instance_key, element_id, process_id, name, state, assignee,
+                                     candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key, headers, job_key,
+                                     created_at, ended_at)
+      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", name, state, assignee,
+             ARRAY(SELECT jsonb_array_elements_text("candidateGroups")), ARRAY(SELECT jsonb_array_elements_text("candidateUsers")),
+             "dueDate", "followUpDate", priority, "formKey", headers, "jobKey", "createdAt", "endedAt"
+      FROM c, jsonb_to_recordset(c.j->'userTasks') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
+           "processId" text, name text, state text, assignee text, "candidateGroups" jsonb, "candidateUsers" jsonb, "dueDate" timestamptz,
+           "followUpDate" timestamptz, priority integer, "formKey" text, headers jsonb, "jobKey" text, "createdAt" timestamptz,
+           "endedAt" timestamptz)
+      ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, assignee = EXCLUDED.assignee, candidate_groups = EXCLUDED.candidate_groups,
+           candidate_users = EXCLUDED.candidate_users, due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date,
+           priority = EXCLUDED.priority, ended_at = EXCLUDED.ended_at)`);
   }
   if (changes.userTasks.ended.length) {
-    await tx.query(
-      `UPDATE engine_user_tasks t SET state = x.state, ended_at = x."endedAt"
-       FROM jsonb_to_recordset($1::jsonb) AS x(key text, state text, "endedAt" timestamptz) WHERE t.key = x.key`,
-      [json(changes.userTasks.ended)],
-    );
+    payload.userTasksEnded = changes.userTasks.ended;
+    parts.push(`user_tasks_ended AS (
+      UPDATE engine_user_tasks t SET state = x.state, ended_at = x."endedAt"
+      FROM c, jsonb_to_recordset(c.j->'userTasksEnded') AS x(key text, state text, "endedAt" timestamptz) WHERE t.key = x.key)`);
   }
-  await saveTimers(tx, changes.timers);
+  if (changes.timers.remove.length) {
+    payload.timersRemoved = changes.timers.remove;
+    parts.push(`timers_removed AS (DELETE FROM engine_timers WHERE key IN (SELECT jsonb_array_elements_text(c.j->'timersRemoved') FROM c))`);
+  }
+  if (changes.timers.upsert.length) {
+    payload.timers = changes.timers.upsert;
+    parts.push(`timers AS (
+      INSERT INTO engine_timers (key, root_key, instance_key, element_instance_key, element_id, process_key, target, due_at, repetitions, interval)
+      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processKey", target, "dueAt", repetitions, interval
+      FROM c, jsonb_to_recordset(c.j->'timers') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
+           "processKey" text, target text, "dueAt" timestamptz, repetitions integer, interval text)
+      ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, repetitions = EXCLUDED.repetitions)`);
+  }
   if (changes.subscriptions.remove.length) {
-    await tx.query('DELETE FROM engine_message_subscriptions WHERE key = ANY($1::text[])', [changes.subscriptions.remove]);
+    payload.subscriptionsRemoved = changes.subscriptions.remove;
+    parts.push(`subscriptions_removed AS (
+      DELETE FROM engine_message_subscriptions WHERE key IN (SELECT jsonb_array_elements_text(c.j->'subscriptionsRemoved') FROM c))`);
   }
   if (changes.subscriptions.upsert.length) {
-    await tx.query(
-      `INSERT INTO engine_message_subscriptions (key, root_key, instance_key, element_instance_key, element_id, process_id, message_name,
-                                                 correlation_key, interrupting)
-       SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", "messageName", "correlationKey", interrupting
-       FROM jsonb_to_recordset($1::jsonb) AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
-            "processId" text, "messageName" text, "correlationKey" text, interrupting boolean)
-       ON CONFLICT (key) DO NOTHING`,
-      [json(changes.subscriptions.upsert)],
-    );
+    payload.subscriptions = changes.subscriptions.upsert;
+    parts.push(`subscriptions AS (
+      INSERT INTO engine_message_subscriptions (key, root_key, instance_key, element_instance_key, element_id, process_id, message_name,
+                                                correlation_key, interrupting)
+      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", "messageName", "correlationKey", interrupting
+      FROM c, jsonb_to_recordset(c.j->'subscriptions') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+           "elementId" text, "processId" text, "messageName" text, "correlationKey" text, interrupting boolean)
+      ON CONFLICT (key) DO NOTHING)`);
   }
   if (changes.incidents.created.length) {
-    await tx.query(
-      `INSERT INTO engine_incidents (key, root_key, instance_key, element_instance_key, element_id, process_id, type, message, job_key,
-                                     state, created_at, resolved_at)
-       SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, message, "jobKey", state,
-              "createdAt", "resolvedAt"
-       FROM jsonb_to_recordset($1::jsonb) AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
-            "processId" text, type text, message text, "jobKey" text, state text, "createdAt" timestamptz, "resolvedAt" timestamptz)
-       ON CONFLICT (key) DO NOTHING`,
-      [json(changes.incidents.created)],
-    );
+    payload.incidents = changes.incidents.created;
+    parts.push(`incidents AS (
+      INSERT INTO engine_incidents (key, root_key, instance_key, element_instance_key, element_id, process_id, type, message, job_key,
+                                    state, created_at, resolved_at)
+      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, message, "jobKey", state,
+             "createdAt", "resolvedAt"
+      FROM c, jsonb_to_recordset(c.j->'incidents') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+           "elementId" text, "processId" text, type text, message text, "jobKey" text, state text, "createdAt" timestamptz,
+           "resolvedAt" timestamptz)
+      ON CONFLICT (key) DO NOTHING)`);
   }
   if (changes.incidents.resolved.length) {
-    await tx.query(
-      `UPDATE engine_incidents i SET state = 'resolved', resolved_at = x."resolvedAt"
-       FROM jsonb_to_recordset($1::jsonb) AS x(key text, "resolvedAt" timestamptz) WHERE i.key = x.key`,
-      [json(changes.incidents.resolved)],
-    );
+    payload.incidentsResolved = changes.incidents.resolved;
+    parts.push(`incidents_resolved AS (
+      UPDATE engine_incidents i SET state = 'resolved', resolved_at = x."resolvedAt"
+      FROM c, jsonb_to_recordset(c.j->'incidentsResolved') AS x(key text, "resolvedAt" timestamptz) WHERE i.key = x.key)`);
   }
-  await appendEvents(tx, changes.events);
-}
-
-export async function saveTimers(tx: Db, timers: TreeChanges['timers']): Promise<void> {
-  if (timers.remove.length) await tx.query('DELETE FROM engine_timers WHERE key = ANY($1::text[])', [timers.remove]);
-  if (!timers.upsert.length) return;
   await tx.query(
-    `INSERT INTO engine_timers (key, root_key, instance_key, element_instance_key, element_id, process_key, target, due_at, repetitions, interval)
-     SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processKey", target, "dueAt", repetitions, interval
-     FROM jsonb_to_recordset($1::jsonb) AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
-          "processKey" text, target text, "dueAt" timestamptz, repetitions integer, interval text)
-     ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, repetitions = EXCLUDED.repetitions`,
-    [json(timers.upsert)],
+    `WITH c AS (SELECT $1::jsonb AS j)${parts.map((p) => `,\n${p}`).join('')}
+     INSERT INTO engine_events (root_key, at, events) SELECT c.j->>'rootKey', (c.j->>'at')::timestamptz, c.j->'events' FROM c`,
+    [json({ ...payload, rootKey: changes.rootKey, at: changes.events[0]?.at ?? new Date().toISOString() })],
   );
 }
 
+/** Append events that belong to no single tree command (deployments, messages, job activations), one row per batch. */
 export async function appendEvents(tx: Db, events: readonly StoredEvent[]): Promise<void> {
   if (!events.length) return;
-  await tx.query(
-    `INSERT INTO engine_events (root_key, instance_key, key, value_type, intent, element_id, at, value)
-     SELECT e->>'rootKey', e->>'instanceKey', e->>'key', e->>'valueType', e->>'intent', e->>'elementId', (e->>'at')::timestamptz, e->'value'
-     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n`,
-    [json(events)],
-  );
+  const byRoot = new Map<string | null, StoredEvent[]>();
+  for (const e of events) {
+    const root = e.rootKey ?? null;
+    (byRoot.get(root) ?? byRoot.set(root, []).get(root)!).push(e);
+  }
+  for (const [root, batch] of byRoot) {
+    await tx.query('INSERT INTO engine_events (root_key, at, events) VALUES ($1, $2, $3::jsonb)', [root, batch[0]!.at, json(batch)]);
+  }
 }

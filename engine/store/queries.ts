@@ -132,18 +132,23 @@ export interface EventRecord {
 }
 
 export async function readEvents(db: Db, rootKey: string): Promise<EventRecord[]> {
-  const { rows } = await db.query<Record<string, unknown>>('SELECT * FROM engine_events WHERE root_key = $1 ORDER BY position', [rootKey]);
-  return rows.map((r) => ({
-    position: String(r.position),
-    rootKey: (r.root_key as string | null) ?? null,
-    instanceKey: (r.instance_key as string | null) ?? null,
-    key: r.key as string,
-    valueType: r.value_type as string,
-    intent: r.intent as string,
-    elementId: (r.element_id as string | null) ?? null,
-    at: new Date(r.at as string),
-    value: r.value as Record<string, unknown>,
-  }));
+  const { rows } = await db.query<{ position: string; events: Record<string, unknown>[] }>(
+    'SELECT position, events FROM engine_events WHERE root_key = $1 ORDER BY position',
+    [rootKey],
+  );
+  return rows.flatMap((row) =>
+    row.events.map((e, index) => ({
+      position: `${row.position}.${index}`,
+      rootKey: (e.rootKey as string | undefined) ?? null,
+      instanceKey: (e.instanceKey as string | undefined) ?? null,
+      key: e.key as string,
+      valueType: e.valueType as string,
+      intent: e.intent as string,
+      elementId: (e.elementId as string | undefined) ?? null,
+      at: new Date(e.at as string),
+      value: (e.value as Record<string, unknown>) ?? {},
+    })),
+  );
 }
 
 export interface InstanceRecord {

@@ -9,7 +9,7 @@ import { openPg, openPglite } from '../../engine/store/index.js';
  * anything else an in-memory PGlite.
  */
 export async function openTestDb(): Promise<Db> {
-  if (process.env.TEST_DB !== 'pg') return openPglite();
+  if (process.env.TEST_DB !== 'pg') return openPgliteSchema();
   const url = process.env.DATABASE_URL;
   if (url === undefined || url === '') {
     throw new Error('Expected DATABASE_URL to name a PostgreSQL server when TEST_DB=pg, but it is not set.');
@@ -25,6 +25,27 @@ export async function openTestDb(): Promise<Db> {
     close: async () => {
       await db.close();
       await onServer(url, `DROP SCHEMA ${schema} CASCADE`);
+    },
+  };
+}
+
+// Starting PGlite takes seconds (WASM start-up and initdb), so one instance serves the
+// whole run and each spec gets its own schema in it, as on the server.
+let sharedPglite: Promise<Db> | undefined;
+
+async function openPgliteSchema(): Promise<Db> {
+  const base = await (sharedPglite ??= openPglite());
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  await base.query(`CREATE SCHEMA ${schema}`);
+  await base.query(`SET search_path TO ${schema}`);
+  return {
+    dialect: base.dialect,
+    inTransaction: false,
+    query: (sql, params) => base.query(sql, params),
+    transaction: (work) => base.transaction(work),
+    close: async () => {
+      await base.query(`DROP SCHEMA ${schema} CASCADE`);
+      await base.query('SET search_path TO public');
     },
   };
 }

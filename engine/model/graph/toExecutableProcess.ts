@@ -1,6 +1,6 @@
 import { elementsOf, type ProcessDraft } from '../ProcessDraft.js';
 import type { ExecutableElement, ExecutableFlow, ExecutableProcess } from '../types.js';
-import { processStarts } from './scopeFacts.js';
+import { processStarts } from './fillScopeFacts.js';
 
 export interface ProcessHeader {
   readonly name?: string;

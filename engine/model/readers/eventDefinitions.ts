@@ -1,5 +1,5 @@
-import { checkForeignAttributes } from '../checks/foreignAttributes.js';
-import { checkUnreadExtensions } from '../checks/unreadExtensions.js';
+import { checkForeignAttributes } from '../checks/checkForeignAttributes.js';
+import { checkUnreadExtensions } from '../checks/checkUnreadExtensions.js';
 import { nodeOf, nodesOf, stringOf, type ModdleNode } from '../ModdleNode.js';
 import { isIsoDateTime, isIsoDuration, isRepeatingInterval } from '../isoFormats.js';
 import type { Owner } from '../Owner.js';

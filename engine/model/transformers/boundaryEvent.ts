@@ -1,6 +1,6 @@
 import { booleanOf, nodeOf } from '../ModdleNode.js';
 import { findEventDefinition, reportMisplacedDefinition } from '../readers/eventDefinitions.js';
-import { readCatchDefinition } from './catchEventDefinition.js';
+import { readCatchDefinition } from './readCatchDefinition.js';
 import { baseDraft, type Transformer } from './Transformer.js';
 
 export const boundaryEvent: Transformer = (input) => {

@@ -1,5 +1,5 @@
 import { extensionValues } from '../ModdleNode.js';
-import { readJobDefinition, requireJobDefinition } from '../readers/jobDefinition.js';
+import { readJobDefinition, requireJobDefinition } from '../readers/readJobDefinition.js';
 import { baseDraft, type Transformer } from './Transformer.js';
 
 /**

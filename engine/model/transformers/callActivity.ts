@@ -1,4 +1,4 @@
-import { readCallActivity } from '../readers/callActivityDefinition.js';
+import { readCallActivity } from '../readers/readCallActivity.js';
 import { baseDraft, type Transformer } from './Transformer.js';
 
 export const callActivity: Transformer = (input) => {

@@ -1,6 +1,6 @@
 import { nodeOf } from '../ModdleNode.js';
-import { readIoMappings, type MappingSupport } from '../readers/ioMappings.js';
-import { readMultiInstance } from '../readers/multiInstance.js';
+import { readIoMappings, type MappingSupport } from '../readers/readIoMappings.js';
+import { readMultiInstance } from '../readers/readMultiInstance.js';
 import type { ElementKind } from '../types.js';
 import type { ElementDraft, TransformerInput } from './Transformer.js';
 

@@ -1,5 +1,5 @@
 import { findEventDefinition, reportMisplacedDefinition } from '../readers/eventDefinitions.js';
-import { readCatchDefinition } from './catchEventDefinition.js';
+import { readCatchDefinition } from './readCatchDefinition.js';
 import { baseDraft, type Transformer } from './Transformer.js';
 
 export const intermediateCatchEvent: Transformer = (input) => {

@@ -1,5 +1,5 @@
 import { findEventDefinition, readThrownMessage, reportMisplacedDefinition } from '../readers/eventDefinitions.js';
-import { requireJobDefinition } from '../readers/jobDefinition.js';
+import { requireJobDefinition } from '../readers/readJobDefinition.js';
 import { baseDraft, type Transformer } from './Transformer.js';
 
 export const intermediateThrowEvent: Transformer = (input) => {

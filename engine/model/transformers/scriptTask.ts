@@ -1,6 +1,6 @@
 import { extensionValues } from '../ModdleNode.js';
-import { readJobDefinition, reportMissingJob } from '../readers/jobDefinition.js';
-import { readScript } from '../readers/scriptDefinition.js';
+import { readJobDefinition, reportMissingJob } from '../readers/readJobDefinition.js';
+import { readScript } from '../readers/readScript.js';
 import { baseDraft, type Transformer } from './Transformer.js';
 
 /** A script task is either a job (zeebe:taskDefinition) or a FEEL expression the engine evaluates (zeebe:script). */

@@ -1,6 +1,6 @@
 import { booleanOf } from '../ModdleNode.js';
 import { describeDefinition, findEventDefinition, type DefinitionType } from '../readers/eventDefinitions.js';
-import { readCatchDefinition } from './catchEventDefinition.js';
+import { readCatchDefinition } from './readCatchDefinition.js';
 import { baseDraft, type ScopeKind, type Transformer } from './Transformer.js';
 
 const EXPECTED: { readonly [K in ScopeKind]: { readonly types: readonly (DefinitionType | 'none')[]; readonly words: string } } = {

@@ -9,10 +9,10 @@ import { intermediateCatchEvent } from './intermediateCatchEvent.js';
 import { intermediateThrowEvent } from './intermediateThrowEvent.js';
 import { receiveTask } from './receiveTask.js';
 import { scriptTask } from './scriptTask.js';
-import { jobTask } from './serviceTask.js';
+import { jobTask } from './jobTask.js';
 import { startEvent } from './startEvent.js';
 import { subProcess } from './subProcess.js';
-import { passThroughTask } from './task.js';
+import { passThroughTask } from './passThroughTask.js';
 import type { Transformer } from './Transformer.js';
 import { userTask } from './userTask.js';
 

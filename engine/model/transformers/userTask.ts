@@ -1,4 +1,4 @@
-import { readUserTask } from '../readers/userTaskDefinition.js';
+import { readUserTask } from '../readers/readUserTask.js';
 import { baseDraft, type Transformer } from './Transformer.js';
 
 export const userTask: Transformer = (input) => {

@@ -1,5 +1,5 @@
 import { describeKind } from '../describe.js';
-import { elementsOf, type ProcessDraft } from '../ProcessDraft.js';
+import { elementsOf } from '../ProcessDraft.js';
 import type { TransformContext } from '../TransformContext.js';
 import type { ElementDraft } from '../transformers/Transformer.js';
 import type { Validator } from './Validator.js';

@@ -155,15 +155,12 @@ CREATE TABLE engine_incidents (
 CREATE INDEX engine_incidents_open ON engine_incidents (state, created_at);
 CREATE INDEX engine_incidents_root ON engine_incidents (root_key);
 
+-- The history: one row per command on a tree, holding that command's events in order.
+-- A row per command rather than per event keeps a command's write to one small insert.
 CREATE TABLE engine_events (
   position      bigserial PRIMARY KEY,
   root_key      text,
-  instance_key  text,
-  key           text NOT NULL,
-  value_type    text NOT NULL,
-  intent        text NOT NULL,
-  element_id    text,
   at            timestamptz NOT NULL,
-  value         jsonb NOT NULL
+  events        jsonb NOT NULL
 );
 CREATE INDEX engine_events_root ON engine_events (root_key, position);

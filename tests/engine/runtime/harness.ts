@@ -129,3 +129,124 @@ export async function createHarness(start = '2026-02-13T10:00:00+07:00'): Promis
     },
   };
 }
+
+// ---------------------------------------------------------------- builders for scopes, errors, calls and loops
+
+/** Definitions with root elements (errors, messages) next to one or more processes. */
+export function definitionsXml(roots: string, ...processes: readonly { id: string; content: string }[]): string {
+  return bpmn(`${roots}\n${processes.map((p) => `<bpmn:process id="${p.id}" isExecutable="true">\n${p.content}\n</bpmn:process>`).join('\n')}`);
+}
+
+export const errorRoot = (id: string, errorCode: string) => `<bpmn:error id="${id}" name="${id}" errorCode="${escapeXml(errorCode)}" />`;
+
+export const messageRoot = (id: string, name: string, correlationKey: string) =>
+  `<bpmn:message id="${id}" name="${escapeXml(name)}"><bpmn:extensionElements><zeebe:subscription correlationKey="${escapeXml(correlationKey)}" /></bpmn:extensionElements></bpmn:message>`;
+
+export const subProcess = (id: string, content: string, extensions = '') =>
+  `<bpmn:subProcess id="${id}">${extensions ? `<bpmn:extensionElements>${extensions}</bpmn:extensionElements>` : ''}${content}</bpmn:subProcess>`;
+
+export const eventSubProcess = (id: string, content: string) => `<bpmn:subProcess id="${id}" triggeredByEvent="true">${content}</bpmn:subProcess>`;
+
+/** An error boundary event; without `errorRef` it catches every error. */
+export const errorBoundary = (id: string, attachedTo: string, errorRef?: string, attributes = '') =>
+  `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}"><bpmn:errorEventDefinition ${errorRef ? `errorRef="${errorRef}"` : ''} ${attributes} /></bpmn:boundaryEvent>`;
+
+export const timerBoundary = (id: string, attachedTo: string, duration: string, interrupting = true) =>
+  `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="${interrupting}"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${duration}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`;
+
+export const errorEnd = (id: string, errorRef: string) => `<bpmn:endEvent id="${id}"><bpmn:errorEventDefinition errorRef="${errorRef}" /></bpmn:endEvent>`;
+
+export const terminateEnd = (id: string) => `<bpmn:endEvent id="${id}"><bpmn:terminateEventDefinition /></bpmn:endEvent>`;
+
+export const callActivity = (id: string, processId: string, options: { propagateParent?: boolean; propagateChild?: boolean; extra?: string; body?: string } = {}) => {
+  const flags = `${options.propagateParent === undefined ? '' : ` propagateAllParentVariables="${options.propagateParent}"`}${options.propagateChild === undefined ? '' : ` propagateAllChildVariables="${options.propagateChild}"`}`;
+  return `<bpmn:callActivity id="${id}"><bpmn:extensionElements><zeebe:calledElement processId="${escapeXml(processId)}"${flags} />${options.extra ?? ''}</bpmn:extensionElements>${options.body ?? ''}</bpmn:callActivity>`;
+};
+
+/** `zeebe:ioMapping` with `[source, target]` pairs, for an element's extension elements. */
+export function ioMapping(inputs: readonly (readonly [string, string])[], outputs: readonly (readonly [string, string])[] = []): string {
+  const line = (kind: string, [source, target]: readonly [string, string]) => `<zeebe:${kind} source="${escapeXml(source)}" target="${escapeXml(target)}" />`;
+  return `<zeebe:ioMapping>${inputs.map((m) => line('input', m)).join('')}${outputs.map((m) => line('output', m)).join('')}</zeebe:ioMapping>`;
+}
+
+/** Multi-instance loop characteristics, placed as the last child of an activity. */
+export function loop(options: { collection: string; element?: string; outputCollection?: string; outputElement?: string; sequential?: boolean; completionCondition?: string }): string {
+  const attrs = [
+    `inputCollection="${escapeXml(options.collection)}"`,
+    options.element ? `inputElement="${options.element}"` : '',
+    options.outputCollection ? `outputCollection="${options.outputCollection}"` : '',
+    options.outputElement ? `outputElement="${escapeXml(options.outputElement)}"` : '',
+  ].join(' ');
+  const condition = options.completionCondition
+    ? `<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${escapeXml(options.completionCondition)}</bpmn:completionCondition>`
+    : '';
+  return `<bpmn:multiInstanceLoopCharacteristics isSequential="${options.sequential ?? false}"><bpmn:extensionElements><zeebe:loopCharacteristics ${attrs} /></bpmn:extensionElements>${condition}</bpmn:multiInstanceLoopCharacteristics>`;
+}
+
+/** A native user task with a multi-instance loop (and optional extension elements). */
+export const loopedUserTask = (id: string, loopXml: string, extra = '') =>
+  `<bpmn:userTask id="${id}"><bpmn:extensionElements><zeebe:userTask />${extra}</bpmn:extensionElements>${loopXml}</bpmn:userTask>`;
+
+/** Open incidents of an instance tree, oldest first. */
+export async function openIncidents(h: Harness, rootKey: string) {
+  return h.engine.listIncidents({ state: 'open', rootKey });
+}
+
+/** Every child process instance a tree holds, in creation order. */
+export async function childInstances(h: Harness, rootKey: string): Promise<{ key: string; processId: string; state: string }[]> {
+  const { rows } = await h.db.query<{ key: string; process_id: string; state: string }>(
+    'SELECT key, process_id, state FROM engine_instances WHERE root_key = $1 AND key <> $1 ORDER BY created_at, length(key), key',
+    [rootKey],
+  );
+  return rows.map((r) => ({ key: r.key, processId: r.process_id, state: r.state }));
+}
+
+// ---------------------------------------------------------------- builders for timers, messages and wait states
+
+type TimerKind = 'duration' | 'date' | 'cycle';
+const TIMER_ELEMENT: Record<TimerKind, string> = { duration: 'timeDuration', date: 'timeDate', cycle: 'timeCycle' };
+
+export const timerDefinition = (kind: TimerKind, value: string) =>
+  `<bpmn:timerEventDefinition><bpmn:${TIMER_ELEMENT[kind]} xsi:type="bpmn:tFormalExpression">${escapeXml(value)}</bpmn:${TIMER_ELEMENT[kind]}></bpmn:timerEventDefinition>`;
+
+export const messageDefinition = (messageRef: string) => `<bpmn:messageEventDefinition messageRef="${messageRef}" />`;
+
+export const catchEvent = (id: string, definition: string) => `<bpmn:intermediateCatchEvent id="${id}">${definition}</bpmn:intermediateCatchEvent>`;
+
+export const startEvent = (id: string, definition: string) => `<bpmn:startEvent id="${id}">${definition}</bpmn:startEvent>`;
+
+/** A boundary event of any kind: pass a timer or message definition. */
+export const boundaryEvent = (id: string, attachedTo: string, definition: string, interrupting = true) =>
+  `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="${interrupting}">${definition}</bpmn:boundaryEvent>`;
+
+export const receiveTask = (id: string, messageRef: string) => `<bpmn:receiveTask id="${id}" messageRef="${messageRef}" />`;
+
+/** A message for start events: correlated by name only. */
+export const startMessageRoot = (id: string, name: string) => `<bpmn:message id="${id}" name="${escapeXml(name)}" />`;
+
+/** Timer rows of an instance tree, or of deployed start events when no tree is given. */
+export async function timerRows(h: Harness, rootKey?: string): Promise<{ key: string; elementId: string; processKey: string; dueAt: Date; repetitions: number }[]> {
+  const { rows } = await h.db.query<{ key: string; element_id: string; process_key: string; due_at: Date; repetitions: number }>(
+    `SELECT key, element_id, process_key, due_at, repetitions FROM engine_timers WHERE ${rootKey ? 'root_key = $1' : 'root_key IS NULL'} ORDER BY due_at, key`,
+    rootKey ? [rootKey] : [],
+  );
+  return rows.map((r) => ({ key: r.key, elementId: r.element_id, processKey: r.process_key, dueAt: new Date(r.due_at), repetitions: r.repetitions }));
+}
+
+/** Open message subscription rows of an instance tree. */
+export async function subscriptionRows(h: Harness, rootKey: string): Promise<{ elementId: string; messageName: string; correlationKey: string }[]> {
+  const { rows } = await h.db.query<{ element_id: string; message_name: string; correlation_key: string }>(
+    'SELECT element_id, message_name, correlation_key FROM engine_message_subscriptions WHERE root_key = $1 ORDER BY seq',
+    [rootKey],
+  );
+  return rows.map((r) => ({ elementId: r.element_id, messageName: r.message_name, correlationKey: r.correlation_key }));
+}
+
+/** Root instances of a process, oldest first, with the version they run. */
+export async function instancesOf(h: Harness, processId: string): Promise<{ key: string; version: number; state: string }[]> {
+  const { rows } = await h.db.query<{ key: string; version: number; state: string }>(
+    'SELECT key, version, state FROM engine_instances WHERE process_id = $1 AND key = root_key ORDER BY created_at, length(key), key',
+    [processId],
+  );
+  return rows;
+}

@@ -149,6 +149,20 @@ describe('store/Db (the port, on the database this run uses)', function () {
       expect(await names()).to.deep.equal([]);
     });
 
+    it('should reject with the statement error when the work goes on after a failed statement', async function () {
+      // when
+      const error = await rejectionOf(
+        db.transaction(async (tx) => {
+          await tx.query("INSERT INTO item VALUES (1, 'a'), (1, 'duplicate')").catch(() => undefined);
+          await tx.query("INSERT INTO item VALUES (2, 'b')");
+        }),
+      );
+
+      // then
+      expect(error.code).to.equal('25P02');
+      expect(await names()).to.deep.equal([]);
+    });
+
     it('should refuse the root handle inside its own open transaction', async function () {
       // when
       const error = await rejectionOf(

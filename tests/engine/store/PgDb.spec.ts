@@ -99,6 +99,23 @@ if (process.env.TEST_DB === 'pg' || url === '') {
       expect(rows).to.deep.equal([{ n: 0 }]);
     });
 
+    it('should survive the server ending the connection inside a transaction', async function () {
+      // given
+      const db = await open({ max: 1 });
+
+      // when
+      const error = await rejectionOf(
+        db.transaction(async (tx) => {
+          await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        }),
+      );
+
+      // then
+      expect(error.message).to.match(/terminat/i);
+      const { rows } = await db.query('SELECT 1 AS n');
+      expect(rows).to.deep.equal([{ n: 1 }]);
+    });
+
     it('should run transactions of unrelated callers side by side on separate connections', async function () {
       // given
       const db = await open({ max: 2 });

@@ -1,4 +1,4 @@
-import { requireJobDefinition } from '../readers/jobDefinition.js';
+import { requireJobDefinition } from '../readers/readJobDefinition.js';
 import type { ElementKind } from '../types.js';
 import { baseDraft, type Transformer } from './Transformer.js';
 

@@ -3,7 +3,7 @@ import { stringOf, type ModdleNode } from '../ModdleNode.js';
 import type { Owner } from '../Owner.js';
 import type { TransformContext } from '../TransformContext.js';
 import type { Expression, UserTaskDefinition } from '../types.js';
-import { readTaskHeaders } from './jobDefinition.js';
+import { readTaskHeaders } from './readJobDefinition.js';
 
 type FormReference = Pick<UserTaskDefinition, 'formKey' | 'formId' | 'externalReference'>;
 

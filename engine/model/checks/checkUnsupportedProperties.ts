@@ -32,6 +32,7 @@ const UNSUPPORTED_PROPERTIES: Readonly<Record<string, UnsupportedProperty>> = {
   eventGatewayType: { rejects: (value) => value !== 'Exclusive', reason: 'only exclusive event-based gateways are supported' },
   parallelMultiple: { rejects: TRUE, reason: 'parallel multiple events are not supported' },
   eventDefinitionRef: { rejects: NON_EMPTY, reason: 'event definitions must be defined inside the event' },
+  retryCounter: { rejects: ANY, reason: 'job retries are set with zeebe:taskDefinition retries' },
   correlationSubscriptions: { rejects: NON_EMPTY, reason: 'messages are correlated with zeebe:subscription' },
   default: {
     rejects: (_value, node) => node.$type !== 'bpmn:ExclusiveGateway' && node.$type !== 'bpmn:InclusiveGateway',

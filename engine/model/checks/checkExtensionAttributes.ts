@@ -2,7 +2,7 @@ import { xmlName } from '../describe.js';
 import { explicitProperties, isModdleNode, stringOf, type ModdleNode } from '../ModdleNode.js';
 import type { Owner } from '../Owner.js';
 import type { Report } from '../problems.js';
-import { checkForeignAttributes } from './foreignAttributes.js';
+import { checkForeignAttributes } from './checkForeignAttributes.js';
 
 const MODELER_CONFIGURATION = ['modelerConfigurationTemplate', 'modelerConfigurationName'];
 

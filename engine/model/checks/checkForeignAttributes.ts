@@ -1,5 +1,5 @@
 import type { ModdleNode } from '../ModdleNode.js';
-import { isForeignAttribute } from '../namespaces.js';
+import { isForeignAttribute } from '../isForeignAttribute.js';
 import type { Owner } from '../Owner.js';
 import type { Report } from '../problems.js';
 

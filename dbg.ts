@@ -1,0 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { Engine } from './engine/runtime/Engine.js';
+import { openPg } from './engine/store/PgDb.js';
+const url = 'postgres://postgres@127.0.0.1:5432/test';
+const admin = new pg.Client({ connectionString: url }); await admin.connect();
+await admin.query('drop schema if exists dbg cascade; create schema dbg');
+const db = await openPg(url, { schema: 'dbg', max: 8 });
+const engine = await Engine.create({ db });
+await engine.deploy(await readFile('./bench/fixtures/dossier.bpmn', 'utf8'), 'd.bpmn');
+const open = new Map<string, string>();
+engine.subscribe((events) => { for (const e of events) if (e.valueType === 'USER_TASK' && e.intent === 'CREATED') open.set(`${e.rootKey}:${e.elementId}`, e.key); });
+const c0 = process.cpuUsage(); const t0 = performance.now(); let n = 0;
+await Promise.all(Array.from({ length: 8 }, async () => { for (let i = 0; i < 50; i++) { const { instanceKey } = await engine.createInstance('dossier', { eligible: true }); for (const s of ['receive','appraise','approve','return']) { await engine.completeUserTask(open.get(`${instanceKey}:${s}`)!, {}); n++; } } }));
+const wall = performance.now() - t0; const cu = process.cpuUsage(c0);
+console.log('completions/s', (n / wall * 1000).toFixed(0), 'node cpu ms per command', ((cu.user + cu.system) / 1000 / (n * 1.25)).toFixed(3), 'wall per command', (wall / (n*1.25)).toFixed(3));
+await db.close(); await admin.query('drop schema dbg cascade'); await admin.end();
