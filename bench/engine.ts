@@ -44,9 +44,9 @@ const theirXml = ourXml
 async function ours(db: Db, clients: number): Promise<Result> {
   const engine = await Engine.create({ db });
   await engine.deploy(ourXml, 'dossier.bpmn');
-  // The application learns about new tasks from the engine's events, in the same transaction.
+  // The application learns about new tasks from the engine's events once they are committed.
   const openTasks = new Map<string, string>();
-  engine.subscribe((events) => {
+  engine.onCommitted((events) => {
     for (const e of events) if (e.valueType === 'USER_TASK' && e.intent === 'CREATED') openTasks.set(`${e.rootKey}:${e.elementId}`, e.key);
   });
   let completions = 0;
@@ -72,7 +72,7 @@ async function ours(db: Db, clients: number): Promise<Result> {
 
 async function theirs(db: Db, clients: number): Promise<Result> {
   await db.query('CREATE TABLE IF NOT EXISTS bpmn_engine_state (id text PRIMARY KEY, state jsonb NOT NULL, updated_at timestamptz NOT NULL)');
-  const moddleContext = await new BpmnModdle().fromXML(theirXml);
+  const moddleContext = await BpmnModdle().fromXML(theirXml);
   let completions = 0;
   const perClient = Math.ceil(INSTANCES / clients);
   const save = async (id: string, engine: InstanceType<typeof BpmnEngine>) => {

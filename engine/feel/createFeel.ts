@@ -71,7 +71,11 @@ export function createFeel(options: FeelOptions): Feel {
     variables: Readonly<Record<string, unknown>>,
     expected: K,
     what: string,
+    options: { readonly optional?: boolean } = {},
   ): TypedFeelResult<ExpectedValues[K]> {
+    if (options.optional && expression.kind === 'static' && expression.value.trim() === '') {
+      return { ok: true, value: undefined as unknown as ExpectedValues[K], warnings: [] };
+    }
     if (expression.kind === 'static') {
       const coerced = coerceStaticValue(expression.value, expected, what, utcOffsetMinutes);
       return coerced.ok ? { ok: true, value: coerced.value, warnings: [] } : { ok: false, code: 'FEEL_TYPE', message: coerced.message };
@@ -79,6 +83,9 @@ export function createFeel(options: FeelOptions): Feel {
     const result = evaluate(expression.source, variables, what);
     if (!result.ok) {
       return result;
+    }
+    if (options.optional && (result.value === null || result.value === undefined || result.value === '')) {
+      return { ok: true, value: undefined as unknown as ExpectedValues[K], warnings: result.warnings };
     }
     const coerced = coerceFeelValue(result.value, expected, what, utcOffsetMinutes, result.warnings);
     return coerced.ok

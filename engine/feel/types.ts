@@ -81,6 +81,8 @@ export interface Feel {
     variables: Readonly<Record<string, unknown>>,
     expected: K,
     what: string,
+    /** `optional`: an empty static value or a null result is no value (`undefined`), not a type error. */
+    options?: { readonly optional?: boolean },
   ): TypedFeelResult<ExpectedValues[K]>;
   /** Convert a FEEL value to the JSON value Zeebe would store as a variable. */
   toJson(value: unknown): JsonValue;

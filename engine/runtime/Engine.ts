@@ -41,7 +41,7 @@ import {
   type UserTaskFilter,
   type UserTaskRecord,
 } from '../store/queries.js';
-import { appendEvents, lockTree, lockTreeOf, readTree, saveTree } from '../store/TreeStore.js';
+import { appendEvents, lockTree, readTree, readTreeOf, saveTree, type StoredTree } from '../store/TreeStore.js';
 import { startProcessInstance } from './behaviors.js';
 import { changesOf } from './changes.js';
 import { systemClock, timeOrderedIds } from './clock.js';
@@ -51,6 +51,7 @@ import { EngineError } from './EngineError.js';
 import type { EngineEvent } from './events.js';
 import { completeJob, failJob, throwJobError, updateJobRetries } from './jobs.js';
 import { type Clock, DefinitionNeeded, type ExpressionEvaluator, type IdGenerator, type ProcessDefinition } from './ports.js';
+import { TreeCache } from './TreeCache.js';
 import { emptyTree, type JsonValue, type TreeState, type Variables, visibleVariables } from './state.js';
 import { evaluateTimer } from './subscriptions.js';
 import { correlateMessage, triggerTimer } from './triggers.js';
@@ -70,7 +71,16 @@ export interface InTransaction {
   readonly tx?: Db;
 }
 
+/** Runs inside the command's transaction: what it writes with `tx` commits or rolls back with the engine's state. */
 export type EventListener = (events: readonly EngineEvent[], tx: Db) => Promise<void> | void;
+
+/** Runs after the command's changes are committed: for caches and wake-ups, never for writes that must be atomic with the engine. */
+export type CommittedListener = (events: readonly EngineEvent[]) => void;
+
+/** How often a command is retried when another writer changed its tree between read and write. */
+const MAX_ATTEMPTS = 50;
+
+type Locate = (db: Db, lock: boolean) => Promise<StoredTree | undefined>;
 
 export interface DeployedProcess {
   readonly key: string;
@@ -132,6 +142,8 @@ export interface InstanceView extends InstanceRecord {
 export class Engine {
   private readonly definitions = new Map<string, ProcessDefinition>();
   private readonly listeners = new Set<EventListener>();
+  private readonly committedListeners = new Set<CommittedListener>();
+  private readonly cache = new TreeCache();
   readonly clock: Clock;
   readonly calendar: WorkingCalendar;
   readonly feel: Feel;
@@ -150,7 +162,7 @@ export class Engine {
     this.feel = createFeel({ calendar: this.calendar, clock: () => this.clock.now() });
     const feel = this.feel;
     this.evaluator = {
-      evaluate: (expression, variables, expected, what) => feel.evaluateAs(expression, variables, expected, what),
+      evaluate: (expression, variables, expected, what, options) => feel.evaluateAs(expression, variables, expected, what, options),
       toJson: (value) => feel.toJson(value) as JsonValue,
     };
   }
@@ -160,10 +172,24 @@ export class Engine {
     return new Engine(options.db, options);
   }
 
-  /** Subscribe to every event the engine writes; listeners run inside the command's transaction, before commit. */
+  /**
+   * Subscribe to every event the engine writes; the listener runs inside the
+   * command's transaction, before commit, and may write with the handle it gets.
+   */
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Listen to events once they are committed. With no transactional listener,
+   * a command is a single atomic statement and needs no transaction at all,
+   * which is the engine's fastest path. A command run inside the caller's
+   * transaction reports here when its part is done; the caller commits later.
+   */
+  onCommitted(listener: CommittedListener): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
   }
 
   // ---------------------------------------------------------------- deploy
@@ -185,9 +211,9 @@ export class Engine {
       });
     }
     const checksum = createHash('sha256').update(xml).digest('hex');
+    const events: EngineEvent[] = [];
     const deployed = await this.transaction(options, async (tx) => {
       const result: DeployedProcess[] = [];
-      const events: EngineEvent[] = [];
       for (const model of parsed.processes) {
         await lockProcessId(tx, model.id);
         const latest = await findLatestProcess(tx, model.id);
@@ -207,6 +233,7 @@ export class Engine {
       await this.notify(events, tx);
       return result;
     });
+    this.notifyCommitted(events);
     for (const d of deployed) {
       const model = parsed.processes.find((p) => p.id === d.processId)!;
       this.definitions.set(d.key, { key: d.key, processId: d.processId, version: d.version, model });
@@ -258,20 +285,30 @@ export class Engine {
 
   /** Start an instance of the newest version of a process (or the given version key) at its none start event. */
   async createInstance(processId: string, variables: Variables = {}, options: InTransaction & { processKey?: string } = {}): Promise<StartedInstance> {
-    return this.transaction(options, async (tx) => {
-      const definition = options.processKey ? await this.loadByKey(tx, options.processKey) : await this.loadLatest(tx, processId);
-      if (!definition) throw new EngineError('NOT_FOUND', `Expected a deployed process with id '${processId}', but none is deployed`);
-      if (!definition.model.noneStart) {
-        throw new EngineError('INVALID_STATE', `Expected process '${definition.processId}' to have a none start event, but it only starts by timer or message`);
-      }
-      return this.startInstance(tx, definition, definition.model.noneStart, variables);
-    });
+    const db = options.tx ?? this.db;
+    const definition = options.processKey ? await this.loadByKey(db, options.processKey) : await this.loadLatest(db, processId);
+    if (!definition) throw new EngineError('NOT_FOUND', `Expected a deployed process with id '${processId}', but none is deployed`);
+    if (!definition.model.noneStart) {
+      throw new EngineError('INVALID_STATE', `Expected process '${definition.processId}' to have a none start event, but it only starts by timer or message`);
+    }
+    return this.startInstance(options.tx, definition, definition.model.noneStart, variables);
   }
 
-  private async startInstance(tx: Db, definition: ProcessDefinition, startElementId: string, variables: Variables, trigger?: Variables): Promise<StartedInstance> {
+  private async startInstance(
+    tx: Db | undefined,
+    definition: ProcessDefinition,
+    startElementId: string,
+    variables: Variables,
+    trigger?: Variables,
+    sink?: EngineEvent[],
+  ): Promise<StartedInstance> {
     const rootKey = this.ids();
-    await this.execute(tx, async () => ({ rootKey, doc: emptyTree(rootKey) }), '', (ctx) =>
-      startProcessInstance(ctx, rootKey, definition.key, startElementId, variables, undefined, trigger ? { variables: trigger } : undefined),
+    await this.execute(
+      tx,
+      async () => ({ rootKey, doc: emptyTree(rootKey), rev: -1 }),
+      '',
+      (ctx) => startProcessInstance(ctx, rootKey, definition.key, startElementId, variables, undefined, trigger ? { variables: trigger } : undefined),
+      sink,
     );
     return { instanceKey: rootKey, processKey: definition.key, processId: definition.processId, version: definition.version };
   }
@@ -323,12 +360,13 @@ export class Engine {
   async activateJobs(request: { type: string; worker: string; timeoutMs?: number; maxJobs?: number }): Promise<ActivatedJob[]> {
     const now = this.clock.now();
     const deadline = new Date(now.getTime() + (request.timeoutMs ?? 300_000));
-    return this.db.transaction(async (tx) => {
+    const events: EngineEvent[] = [];
+    const jobs = await this.db.transaction(async (tx) => {
       const claimed = await claimJobs(tx, request.type, request.worker, now, deadline, request.maxJobs ?? 32);
       if (!claimed.length) return [];
       const trees = await readTrees(tx, claimed.map((j) => j.rootKey));
       const at = formatInstant(now, this.utcOffsetMinutes);
-      const events: EngineEvent[] = claimed.map((j) => ({
+      events.push(...claimed.map((j): EngineEvent => ({
         valueType: 'JOB',
         intent: 'ACTIVATED',
         key: j.key,
@@ -337,7 +375,7 @@ export class Engine {
         elementId: j.elementId,
         at,
         value: { type: j.type, worker: request.worker, deadline: formatInstant(deadline, this.utcOffsetMinutes), retries: j.retries, timedOut: j.timedOut },
-      }));
+      })));
       await appendEvents(tx, events);
       await this.notify(events, tx);
       return claimed.map((j) => {
@@ -357,6 +395,8 @@ export class Engine {
         };
       });
     });
+    this.notifyCommitted(events);
+    return jobs;
   }
 
   async completeJob(jobKey: string, variables: Variables = {}, options: InTransaction = {}): Promise<void> {
@@ -387,7 +427,8 @@ export class Engine {
     const variables = message.variables ?? {};
     const ttl = message.timeToLiveMs ?? 0;
     if (!(ttl >= 0)) throw new EngineError('INVALID_ARGUMENT', `Expected a time to live ≥ 0 ms, but got ${ttl}`);
-    return this.transaction(options, async (tx) => {
+    const events: EngineEvent[] = [];
+    const published = await this.transaction(options, async (tx) => {
       const now = this.clock.now();
       if (message.messageId) {
         await lockMessageId(tx, message.name, message.messageId);
@@ -404,8 +445,12 @@ export class Engine {
       for (const s of await findSubscriptions(tx, message.name, message.correlationKey)) if (!chosen.has(s.processId)) chosen.set(s.processId, s);
       const byRoot = [...chosen.entries()].sort((a, b) => (a[1].rootKey < b[1].rootKey ? -1 : 1));
       for (const [processId, s] of byRoot) {
-        const done = await this.execute(tx, (t) => lockTree(t, s.rootKey).then((doc) => (doc ? { rootKey: s.rootKey, doc } : undefined)), '', (ctx) =>
-          correlateMessage(ctx, s.key, { key: messageKey, name: message.name, correlationKey: message.correlationKey, variables }),
+        const done = await this.execute(
+          tx,
+          (t) => lockTree(t, s.rootKey),
+          '',
+          (ctx) => correlateMessage(ctx, s.key, { key: messageKey, name: message.name, correlationKey: message.correlationKey, variables }),
+          events,
         ).catch((e: unknown) => (e instanceof EngineError && e.code === 'NOT_FOUND' ? false : Promise.reject(e)));
         if (done) {
           processes.add(processId);
@@ -417,21 +462,22 @@ export class Engine {
         if (message.correlationKey && (await activeInstanceStartedWith(tx, start.processId, message.correlationKey))) continue;
         const definition = await this.loadByKey(tx, start.processKey);
         if (!definition) continue;
-        const started = await this.startInstance(tx, definition, start.elementId, {}, variables);
+        const started = await this.startInstance(tx, definition, start.elementId, {}, variables, events);
         if (message.correlationKey) await setStartCorrelationKey(tx, started.instanceKey, message.correlationKey);
         processes.add(start.processId);
         correlated.push(started.instanceKey);
       }
       const at = formatInstant(now, this.utcOffsetMinutes);
-      const published: EngineEvent = {
+      const publishedEvent: EngineEvent = {
         valueType: 'MESSAGE',
         intent: 'PUBLISHED',
         key: messageKey,
         at,
         value: { name: message.name, correlationKey: message.correlationKey, messageId: message.messageId, timeToLive: ttl, variables } as Record<string, JsonValue>,
       };
-      await appendEvents(tx, [published]);
-      await this.notify([published], tx);
+      await appendEvents(tx, [publishedEvent]);
+      await this.notify([publishedEvent], tx);
+      events.push(publishedEvent);
       if (ttl > 0) {
         await insertMessage(tx, {
           key: messageKey,
@@ -446,18 +492,23 @@ export class Engine {
       }
       return { messageKey, correlatedInstances: correlated };
     });
+    this.notifyCommitted(events);
+    return published;
   }
 
   /** Drop messages whose time to live has passed. */
   async expireMessages(): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    const events: EngineEvent[] = [];
+    const expired = await this.db.transaction(async (tx) => {
       const keys = await deleteExpiredMessages(tx, this.clock.now());
       const at = formatInstant(this.clock.now(), this.utcOffsetMinutes);
-      const events: EngineEvent[] = keys.map((key) => ({ valueType: 'MESSAGE', intent: 'EXPIRED', key, at, value: {} }));
+      events.push(...keys.map((key): EngineEvent => ({ valueType: 'MESSAGE', intent: 'EXPIRED', key, at, value: {} })));
       await appendEvents(tx, events);
       if (events.length) await this.notify(events, tx);
       return keys.length;
     });
+    this.notifyCommitted(events);
+    return expired;
   }
 
   // ---------------------------------------------------------------- timers
@@ -470,26 +521,28 @@ export class Engine {
   async fireDueTimers(limit = 1000): Promise<number> {
     let fired = 0;
     while (fired < limit) {
+      const events: EngineEvent[] = [];
       const didFire = await this.db.transaction(async (tx) => {
         const now = this.clock.now();
         const claimed = await claimDueTimer(tx, now);
         if (!claimed) return undefined;
         if (claimed.kind === 'instance') {
-          await this.execute(tx, async () => ({ rootKey: claimed.rootKey, doc: claimed.doc }), '', (ctx) => triggerTimer(ctx, claimed.key));
+          await this.execute(tx, async () => ({ rootKey: claimed.rootKey, doc: claimed.doc, rev: claimed.rev }), '', (ctx) => triggerTimer(ctx, claimed.key), events);
           return true;
         }
-        await this.fireStartTimer(tx, claimed);
+        await this.fireStartTimer(tx, claimed, events);
         return true;
       });
+      this.notifyCommitted(events);
       if (didFire === undefined) break;
       fired += 1;
     }
     return fired;
   }
 
-  private async fireStartTimer(tx: Db, timer: Extract<Awaited<ReturnType<typeof claimDueTimer>>, { kind: 'start' }>): Promise<void> {
+  private async fireStartTimer(tx: Db, timer: Extract<Awaited<ReturnType<typeof claimDueTimer>>, { kind: 'start' }>, sink: EngineEvent[]): Promise<void> {
     const definition = await this.loadByKey(tx, timer.processKey);
-    if (definition) await this.startInstance(tx, definition, timer.elementId, {});
+    if (definition) await this.startInstance(tx, definition, timer.elementId, {}, undefined, sink);
     let next: string | undefined;
     if (timer.repetitions !== 0 && timer.interval) {
       const interval = parseIsoDuration(timer.interval);
@@ -540,49 +593,143 @@ export class Engine {
   }
 
   private onTree<T>(
-    table: Parameters<typeof lockTreeOf>[1],
+    table: Parameters<typeof readTreeOf>[1],
     key: string,
     notFound: string,
     options: InTransaction,
     command: (ctx: ProcessingContext) => T,
   ): Promise<T> {
-    return this.transaction(options, (tx) => this.execute(tx, (t) => lockTreeOf(t, table, key), notFound, command));
+    return this.execute(options.tx, (db, lock) => readTreeOf(db, table, key, lock), notFound, command, undefined, key);
   }
 
   /**
-   * Run one command on one tree inside `tx`: lock and load the tree, process
-   * the command and its follow-ups in memory, correlate buffered messages to
-   * subscriptions it opened, write the tree, its projections and its events,
-   * and tell the listeners. A definition the command needs but the cache lacks
-   * is loaded and the command runs again from the stored state.
+   * Run one command on one tree: read the tree, process the command and its
+   * follow-ups in memory, and write the tree, its projections and its events.
+   *
+   * On its own (no caller transaction, no transactional listener) a command is
+   * optimistic: the write is one statement that applies only if the tree is
+   * still at the revision read, and the command runs again otherwise. Inside a
+   * transaction the tree row is locked instead, buffered messages are
+   * correlated to subscriptions the command opened, and listeners run before
+   * commit. A definition the command needs but the cache lacks is loaded and
+   * the command runs again from the stored state.
    */
   private async execute<T>(
-    tx: Db,
-    locate: (tx: Db) => Promise<{ rootKey: string; doc: unknown } | undefined>,
+    outer: Db | undefined,
+    locate: Locate,
     notFound: string,
     command: (ctx: ProcessingContext) => T,
+    /** For the engine's own multi-step transactions: collect the events, to report them once that transaction commits. */
+    sink?: EngineEvent[],
+    /** The record the command is about, to find its tree in the cache. */
+    cacheKey?: string,
+  ): Promise<T> {
+    if (!outer && !this.listeners.size) {
+      const fast = await this.optimistic(locate, notFound, command, cacheKey);
+      if (fast.done) {
+        this.notifyCommitted(fast.events);
+        return fast.result;
+      }
+    }
+    const events: EngineEvent[] = sink ?? [];
+    const written: StoredTree[] = [];
+    const result = await (outer ?? this.db).transaction((tx) => this.locked(tx, locate, notFound, command, events, written));
+    // Only what this engine committed itself may be cached; a caller's transaction may still roll back.
+    for (const tree of written) {
+      if (outer || sink) this.cache.forget(tree.rootKey);
+      else this.cache.remember(tree, events);
+    }
+    if (!sink) this.notifyCommitted(events);
+    return result;
+  }
+
+  private async optimistic<T>(
+    locate: Locate,
+    notFound: string,
+    command: (ctx: ProcessingContext) => T,
+    cacheKey: string | undefined,
+  ): Promise<{ done: true; result: T; events: readonly EngineEvent[] } | { done: false }> {
+    const latest = new Map<string, ProcessDefinition | null>();
+    let cached = cacheKey ? this.cache.find(cacheKey) : undefined;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const found = cached ?? (await locate(this.db, false));
+      cached = undefined;
+      if (!found) throw new EngineError('NOT_FOUND', notFound);
+      const processed = await this.process(found, command, latest, this.db);
+      if (!processed) continue;
+      const { ctx, result } = processed;
+      // A subscription opened now may have a buffered message waiting: that needs the locked path.
+      if (ctx.openedSubscriptions.length) return { done: false };
+      if (await saveTree(this.db, changesOf(ctx.tree, ctx.events), found.rev < 0 ? undefined : found.rev)) {
+        this.cache.remember({ rootKey: found.rootKey, doc: ctx.tree, rev: found.rev < 0 ? 1 : found.rev + 1 }, ctx.events);
+        return { done: true, result, events: ctx.events };
+      }
+      this.cache.forget(found.rootKey);
+    }
+    throw new EngineError('CONFLICT', `The instance changed ${MAX_ATTEMPTS} times while a command was applied to it; try again`);
+  }
+
+  private async locked<T>(
+    tx: Db,
+    locate: Locate,
+    notFound: string,
+    command: (ctx: ProcessingContext) => T,
+    out: EngineEvent[],
+    written: StoredTree[],
   ): Promise<T> {
     const latest = new Map<string, ProcessDefinition | null>();
-    for (let attempt = 0; ; attempt++) {
-      const found = await locate(tx);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const found = await locate(tx, true);
       if (!found) throw new EngineError('NOT_FOUND', notFound);
-      const ctx = new ProcessingContext(structuredClone(found.doc) as TreeState, this.services(latest));
+      const processed = await this.process(found, command, latest, tx);
+      if (!processed) continue;
+      const { ctx, result } = processed;
+      let correlations: { messageKey: string; processId: string }[];
       try {
-        const result = command(ctx);
-        ctx.drain();
-        const correlations = await this.correlateBuffered(tx, ctx);
-        await saveTree(tx, changesOf(ctx.tree, ctx.events));
-        for (const c of correlations) await markMessageCorrelated(tx, c.messageKey, c.processId);
-        await this.notify(ctx.events, tx);
-        return result;
+        correlations = await this.correlateBuffered(tx, ctx);
       } catch (error) {
-        if (!(error instanceof DefinitionNeeded) || attempt > 8) throw error;
-        if (error.by === 'key') {
-          if (!(await this.loadByKey(tx, error.value))) throw new EngineError('NOT_FOUND', `Expected process definition '${error.value}' to be deployed`);
-        } else {
-          latest.set(error.value, (await this.loadLatest(tx, error.value)) ?? null);
+        if (error instanceof DefinitionNeeded) {
+          await this.resolveDefinition(tx, error, latest);
+          continue;
         }
+        throw error;
       }
+      if (!(await saveTree(tx, changesOf(ctx.tree, ctx.events), found.rev < 0 ? undefined : found.rev))) {
+        throw new EngineError('CONFLICT', `Instance '${found.rootKey}' changed while it was locked`);
+      }
+      for (const c of correlations) await markMessageCorrelated(tx, c.messageKey, c.processId);
+      await this.notify(ctx.events, tx);
+      out.push(...ctx.events);
+      written.push({ rootKey: found.rootKey, doc: ctx.tree, rev: found.rev < 0 ? 1 : found.rev + 1 });
+      return result;
+    }
+    throw new EngineError('CONFLICT', `A command on instance tree could not load the process definitions it needs`);
+  }
+
+  /** Process a command on a copy of the stored tree; undefined when a definition had to be loaded first (run again). */
+  private async process<T>(
+    found: StoredTree,
+    command: (ctx: ProcessingContext) => T,
+    latest: Map<string, ProcessDefinition | null>,
+    db: Db,
+  ): Promise<{ ctx: ProcessingContext; result: T } | undefined> {
+    const ctx = new ProcessingContext(structuredClone(found.doc) as TreeState, this.services(latest));
+    try {
+      const result = command(ctx);
+      ctx.drain();
+      return { ctx, result };
+    } catch (error) {
+      if (!(error instanceof DefinitionNeeded)) throw error;
+      await this.resolveDefinition(db, error, latest);
+      return undefined;
+    }
+  }
+
+  private async resolveDefinition(db: Db, error: DefinitionNeeded, latest: Map<string, ProcessDefinition | null>): Promise<void> {
+    if (error.by === 'key') {
+      if (!(await this.loadByKey(db, error.value))) throw new EngineError('NOT_FOUND', `Expected process definition '${error.value}' to be deployed`);
+    } else {
+      latest.set(error.value, (await this.loadLatest(db, error.value)) ?? null);
     }
   }
 
@@ -639,6 +786,11 @@ export class Engine {
 
   private async notify(events: readonly EngineEvent[], tx: Db): Promise<void> {
     for (const listener of this.listeners) await listener(events, tx);
+  }
+
+  private notifyCommitted(events: readonly EngineEvent[]): void {
+    if (!events.length) return;
+    for (const listener of this.committedListeners) listener(events);
   }
 }
 

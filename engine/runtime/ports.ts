@@ -15,7 +15,8 @@ export type Evaluation<T = unknown> = { readonly ok: true; readonly value: T } |
 
 /** What the runtime needs from FEEL: typed evaluation with messages that name what was evaluated. */
 export interface ExpressionEvaluator {
-  evaluate(expression: Expression, variables: Variables, expected: Expected, what: string): Evaluation;
+  /** With `optional`, an empty static value or a null FEEL result gives `undefined` instead of a type error. */
+  evaluate(expression: Expression, variables: Variables, expected: Expected, what: string, options?: { optional?: boolean }): Evaluation;
   /** Convert an evaluation result (FEEL value) to a JSON variable value. */
   toJson(value: unknown): JsonValue;
 }

@@ -33,13 +33,8 @@ export function evaluateUserTask(
 ): { ok: true; value: UserTaskValues } | { ok: false; message: string } {
   const task = element.userTask!;
   const variables = ctx.visibleVariables(ei.key);
-  const optional = (expression: Expression | undefined, expected: Expected, what: string) => {
-    if (!expression) return { ok: true as const, value: undefined };
-    const raw = ctx.services.evaluator.evaluate(expression, variables, 'any', what);
-    if (!raw.ok) return raw;
-    if (raw.value === null || raw.value === undefined || raw.value === '') return { ok: true as const, value: undefined };
-    return ctx.services.evaluator.evaluate(expression, variables, expected, what);
-  };
+  const optional = (expression: Expression | undefined, expected: Expected, what: string) =>
+    expression ? ctx.services.evaluator.evaluate(expression, variables, expected, what, { optional: true }) : { ok: true as const, value: undefined };
   const assignee = optional(task.assignee, 'string', `the assignee of '${element.id}'`);
   if (!assignee.ok) return assignee;
   const groups = optional(task.candidateGroups, 'stringList', `the candidate groups of '${element.id}'`);

@@ -8,10 +8,18 @@ export interface QueryResult<R> {
   readonly rowCount: number;
 }
 
+export interface QueryOptions {
+  readonly name?: string;
+}
+
 export interface Db {
   readonly dialect: 'pglite' | 'pg';
-  /** Run one statement with `$1…$n` parameters. */
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /**
+   * Run one statement with `$1…$n` parameters. With a `name`, the statement is
+   * prepared once per connection and its plan reused: for hot statements whose
+   * text never changes (a name stands for exactly one text).
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<R>>;
   /**
    * Run `work` in a transaction and commit when it resolves, roll back when it throws.
    * Called on a `Db` that is already a transaction, it joins that transaction

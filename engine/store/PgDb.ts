@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, QueryResult } from './Db.js';
+import type { Db, QueryOptions, QueryResult } from './Db.js';
 import { StoreError } from './StoreError.js';
 import { TransactionHandle } from './TransactionHandle.js';
 import { assertOutsideOwnTransaction, runInTransactionScope } from './transactionScope.js';
@@ -74,23 +74,26 @@ function sessionSettings(schema: string | undefined): string {
   return settings.join(' ');
 }
 
+/** pg prepares a named statement once per connection and reuses its plan. */
+function statement(sql: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined): pg.QueryConfig {
+  return { text: sql, ...(params === undefined ? {} : { values: [...params] }), ...(options?.name ? { name: options.name } : {}) };
+}
+
 class PgDb implements Db {
   readonly dialect = 'pg';
   readonly inTransaction = false;
 
   constructor(private readonly pool: pg.Pool) {}
 
-  async query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+  async query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<R>> {
     assertOutsideOwnTransaction(this);
-    return toQueryResult<R>(await this.pool.query(sql, params === undefined ? undefined : [...params]));
+    return toQueryResult<R>(await this.pool.query(statement(sql, params, options)));
   }
 
   async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
     assertOutsideOwnTransaction(this);
     const client = await this.pool.connect();
-    const tx = new TransactionHandle('pg', async (sql, params) =>
-      toQueryResult(await client.query(sql, params === undefined ? undefined : [...params])),
-    );
+    const tx = new TransactionHandle('pg', async (sql, params, options) => toQueryResult(await client.query(statement(sql, params, options))));
     // A failed BEGIN/COMMIT/ROLLBACK may leave the connection unusable: give it back
     // with the error so the pool destroys it instead of lending it out again.
     let brokenBy: Error | undefined;

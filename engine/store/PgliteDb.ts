@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types, type ParserOptions, type Results, type Transaction } from '@electric-sql/pglite';
-import type { Db, QueryResult } from './Db.js';
+import type { Db, QueryOptions, QueryResult } from './Db.js';
 import { StoreError } from './StoreError.js';
 import { TransactionHandle } from './TransactionHandle.js';
 import { assertOutsideOwnTransaction, runInTransactionScope } from './transactionScope.js';
@@ -28,13 +28,16 @@ class PgliteDb implements Db {
   readonly dialect = 'pglite';
   readonly inTransaction = false;
 
+  /** Statement names prepared in this (single) session, with their text. */
+  private readonly prepared = new Map<string, string>();
+
   constructor(private readonly pglite: PGlite) {}
 
   // PGlite queues a statement issued outside a transaction behind any open
   // transaction, so unrelated callers never see each other's uncommitted work.
-  async query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+  async query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<R>> {
     assertOutsideOwnTransaction(this);
-    return runStatement<R>(this.pglite, sql, params);
+    return runStatement<R>(this.pglite, sql, params, options?.name ? this.prepared : undefined, options?.name);
   }
 
   // PGlite's transaction() holds its transaction mutex from BEGIN to COMMIT, which
@@ -44,7 +47,9 @@ class PgliteDb implements Db {
     let committing = false;
     try {
       return await this.pglite.transaction(async (pgliteTx) => {
-        const tx = new TransactionHandle('pglite', (sql, params) => runStatement(pgliteTx, sql, params));
+        const tx = new TransactionHandle('pglite', (sql, params, options) =>
+          runStatement(pgliteTx, sql, params, options?.name ? this.prepared : undefined, options?.name),
+        );
         try {
           const result = await runInTransactionScope(this, () => tx.isOpen, () => work(tx));
           committing = true;
@@ -69,7 +74,22 @@ async function runStatement<R>(
   target: PGlite | Transaction,
   sql: string,
   params: readonly unknown[] | undefined,
+  prepared?: Map<string, string>,
+  name?: string,
 ): Promise<QueryResult<R>> {
+  // PGlite's protocol path has no named statements: PREPARE once, then EXECUTE with the
+  // parameters written as literals (a utility statement takes no protocol parameters).
+  // Planning a large statement costs more than running it, so this pays off on hot paths.
+  if (prepared && name) {
+    if (prepared.get(name) !== sql) {
+      if (prepared.has(name)) await target.exec(`DEALLOCATE ${name}`);
+      await target.exec(`PREPARE ${name} AS ${sql}`);
+      prepared.set(name, sql);
+    }
+    const args = (params ?? []).map(literal).join(', ');
+    const results = await target.exec(`EXECUTE ${name}${args ? `(${args})` : ''}`);
+    return toQueryResult(results.at(-1) as Results<R> | undefined);
+  }
   // Like `pg`, text without parameters goes over the simple protocol, which accepts
   // several statements (migration files); the last statement's result is returned.
   if (params === undefined || params.length === 0) {
@@ -85,4 +105,22 @@ function toQueryResult<R>(result: Results<R> | undefined): QueryResult<R> {
 
 function sqlState(error: unknown): unknown {
   return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
+
+/** A parameter as an SQL literal; the prepared statement's casts give it its type. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new StoreError('INVALID_PARAMETER', `Expected a finite number parameter, but got ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return quote(value.toISOString());
+  if (Array.isArray(value)) return quote(`{${value.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`);
+  if (typeof value === 'object') return quote(JSON.stringify(value));
+  return quote(String(value));
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }

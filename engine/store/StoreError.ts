@@ -5,7 +5,8 @@ export type StoreErrorCode =
   | 'CLOSE_ON_TRANSACTION'
   | 'INVALID_OPTION'
   | 'INVALID_MIGRATIONS'
-  | 'MIGRATION_FAILED';
+  | 'MIGRATION_FAILED'
+  | 'INVALID_PARAMETER';
 
 /** A misuse of the store or a failure it can name; `code` is stable, the message is for people. */
 export class StoreError extends Error {

@@ -1,7 +1,7 @@
-import type { Db, QueryResult } from './Db.js';
+import type { Db, QueryOptions, QueryResult } from './Db.js';
 import { StoreError } from './StoreError.js';
 
-export type RunStatement = (sql: string, params: readonly unknown[] | undefined) => Promise<QueryResult<unknown>>;
+export type RunStatement = (sql: string, params: readonly unknown[] | undefined, options?: QueryOptions) => Promise<QueryResult<unknown>>;
 
 /** The `Db` a transaction's work receives; both adapters share it and differ only in how a statement runs. */
 export class TransactionHandle implements Db {
@@ -22,9 +22,9 @@ export class TransactionHandle implements Db {
     this.#open = false;
   }
 
-  async query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+  async query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<R>> {
     this.assertOpen();
-    return (await this.run(sql, params)) as QueryResult<R>;
+    return (await this.run(sql, params, options)) as QueryResult<R>;
   }
 
   async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {

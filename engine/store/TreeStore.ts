@@ -123,23 +123,29 @@ export interface TreeChanges {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-export async function lockTree(tx: Db, rootKey: string): Promise<unknown | undefined> {
-  const { rows } = await tx.query<{ doc: unknown }>('SELECT doc FROM engine_instances WHERE key = $1 FOR UPDATE', [rootKey]);
-  return rows[0]?.doc ?? undefined;
+/** A tree as read: its document and the revision a write must match. */
+export interface StoredTree {
+  readonly rootKey: string;
+  readonly doc: unknown;
+  readonly rev: number;
 }
 
-/** Lock the tree that owns a record of one of the projection tables, by that record's key. */
-export async function lockTreeOf(
-  tx: Db,
-  table: 'engine_jobs' | 'engine_user_tasks' | 'engine_timers' | 'engine_incidents' | 'engine_instances' | 'engine_message_subscriptions',
-  key: string,
-): Promise<{ rootKey: string; doc: unknown } | undefined> {
-  const { rows } = await tx.query<{ key: string; doc: unknown }>(
-    `SELECT i.key, i.doc FROM engine_instances i WHERE i.key = (SELECT root_key FROM ${table} WHERE key = $1) FOR UPDATE`,
+type Table = 'engine_jobs' | 'engine_user_tasks' | 'engine_timers' | 'engine_incidents' | 'engine_instances' | 'engine_message_subscriptions';
+
+/** Lock and read a tree by its root key (pessimistic: for claims and multi-tree commands). */
+export async function lockTree(tx: Db, rootKey: string): Promise<StoredTree | undefined> {
+  const { rows } = await tx.query<{ doc: unknown; rev: number }>('SELECT doc, rev FROM engine_instances WHERE key = $1 FOR UPDATE', [rootKey]);
+  return rows[0]?.doc ? { rootKey, doc: rows[0].doc, rev: rows[0].rev } : undefined;
+}
+
+/** Read the tree that owns a record of a projection table, by that record's key; `lock` takes the row lock. */
+export async function readTreeOf(db: Db, table: Table, key: string, lock: boolean): Promise<StoredTree | undefined> {
+  const { rows } = await db.query<{ key: string; doc: unknown; rev: number }>(
+    `SELECT i.key, i.doc, i.rev FROM engine_instances i WHERE i.key = (SELECT root_key FROM ${table} WHERE key = $1)${lock ? ' FOR UPDATE' : ''}`,
     [key],
   );
   const row = rows[0];
-  return row ? { rootKey: row.key, doc: row.doc } : undefined;
+  return row?.doc ? { rootKey: row.key, doc: row.doc, rev: row.rev } : undefined;
 }
 
 export async function readTree(db: Db, rootKey: string): Promise<unknown | undefined> {
@@ -152,123 +158,145 @@ export async function rootKeyOf(db: Db, instanceKey: string): Promise<string | u
   return rows[0]?.root_key;
 }
 
+/** The root row of a new tree: inserted only if the key is free. */
+const INSERT_GUARD = `guard AS (
+  INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at, doc, rev)
+  SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt", c.j->'doc', 1
+  FROM c, jsonb_to_record(c.j->'root') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
+       version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz)
+  ON CONFLICT (key) DO NOTHING RETURNING 1)`;
+
+/** The root row of an existing tree: updated only at the revision the command read. */
+const UPDATE_GUARD = `guard AS (
+  UPDATE engine_instances SET doc = c.j->'doc', rev = rev + 1,
+         state = COALESCE(c.j->'rootState'->>'state', state),
+         ended_at = COALESCE((c.j->'rootState'->>'endedAt')::timestamptz, ended_at)
+  FROM c WHERE key = c.j->>'rootKey' AND rev = (c.j->>'rev')::integer RETURNING 1)`;
+
+/**
+ * Every projection, by the payload field it writes, each joined with the guard
+ * so nothing is written when the guard did not apply.
+ */
+const PROJECTIONS: Readonly<Record<string, string>> = {
+  instances: `instances AS (
+  INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at)
+  SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt"
+  FROM c, guard, jsonb_to_recordset(c.j->'instances') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
+       version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz)
+  ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, ended_at = EXCLUDED.ended_at)`,
+  jobsRemoved: `jobs_removed AS (
+  DELETE FROM engine_jobs WHERE key IN (SELECT jsonb_array_elements_text(c.j->'jobsRemoved') FROM c) AND EXISTS (SELECT 1 FROM guard))`,
+  timersRemoved: `timers_removed AS (
+  DELETE FROM engine_timers WHERE key IN (SELECT jsonb_array_elements_text(c.j->'timersRemoved') FROM c) AND EXISTS (SELECT 1 FROM guard))`,
+  subscriptionsRemoved: `subscriptions_removed AS (
+  DELETE FROM engine_message_subscriptions
+  WHERE key IN (SELECT jsonb_array_elements_text(c.j->'subscriptionsRemoved') FROM c) AND EXISTS (SELECT 1 FROM guard))`,
+  jobs: `jobs AS (
+  -- A job that changed in the tree (created, failed, retries updated) is no longer held by a worker.
+  INSERT INTO engine_jobs (key, root_key, instance_key, element_instance_key, element_id, process_id, type, retries, state,
+                           retry_at, custom_headers, error_message, created_at)
+  SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, retries, state,
+         "retryAt", "customHeaders", "errorMessage", "createdAt"
+  FROM c, guard, jsonb_to_recordset(c.j->'jobs') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
+       "processId" text, type text, retries integer, state text, "retryAt" timestamptz, "customHeaders" jsonb, "errorMessage" text,
+       "createdAt" timestamptz)
+  ON CONFLICT (key) DO UPDATE SET retries = EXCLUDED.retries, state = EXCLUDED.state, retry_at = EXCLUDED.retry_at,
+       error_message = EXCLUDED.error_message, worker = NULL, deadline = NULL)`,
+  userTasks: `user_tasks AS (
+  INSERT INTO engine_user_tasks (key, root_key, instance_key, element_instance_key, element_id, process_id, name, state, assignee,
+                                 candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key, headers, job_key,
+                                 created_at, ended_at)
+  SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", name, state, assignee,
+         ARRAY(SELECT jsonb_array_elements_text("candidateGroups")), ARRAY(SELECT jsonb_array_elements_text("candidateUsers")),
+         "dueDate", "followUpDate", priority, "formKey", headers, "jobKey", "createdAt", "endedAt"
+  FROM c, guard, jsonb_to_recordset(c.j->'userTasks') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+       "elementId" text, "processId" text, name text, state text, assignee text, "candidateGroups" jsonb, "candidateUsers" jsonb,
+       "dueDate" timestamptz, "followUpDate" timestamptz, priority integer, "formKey" text, headers jsonb, "jobKey" text,
+       "createdAt" timestamptz, "endedAt" timestamptz)
+  ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, assignee = EXCLUDED.assignee, candidate_groups = EXCLUDED.candidate_groups,
+       candidate_users = EXCLUDED.candidate_users, due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date,
+       priority = EXCLUDED.priority, ended_at = EXCLUDED.ended_at)`,
+  userTasksEnded: `user_tasks_ended AS (
+  UPDATE engine_user_tasks t SET state = x.state, ended_at = x."endedAt"
+  FROM c, guard, jsonb_to_recordset(c.j->'userTasksEnded') AS x(key text, state text, "endedAt" timestamptz) WHERE t.key = x.key)`,
+  timers: `timers AS (
+  INSERT INTO engine_timers (key, root_key, instance_key, element_instance_key, element_id, process_key, target, due_at, repetitions, interval)
+  SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processKey", target, "dueAt", repetitions, interval
+  FROM c, guard, jsonb_to_recordset(c.j->'timers') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+       "elementId" text, "processKey" text, target text, "dueAt" timestamptz, repetitions integer, interval text)
+  ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, repetitions = EXCLUDED.repetitions)`,
+  subscriptions: `subscriptions AS (
+  INSERT INTO engine_message_subscriptions (key, root_key, instance_key, element_instance_key, element_id, process_id, message_name,
+                                            correlation_key, interrupting)
+  SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", "messageName", "correlationKey", interrupting
+  FROM c, guard, jsonb_to_recordset(c.j->'subscriptions') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+       "elementId" text, "processId" text, "messageName" text, "correlationKey" text, interrupting boolean)
+  ON CONFLICT (key) DO NOTHING)`,
+  incidents: `incidents AS (
+  INSERT INTO engine_incidents (key, root_key, instance_key, element_instance_key, element_id, process_id, type, message, job_key,
+                                state, created_at, resolved_at)
+  SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, message, "jobKey", state,
+         "createdAt", "resolvedAt"
+  FROM c, guard, jsonb_to_recordset(c.j->'incidents') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+       "elementId" text, "processId" text, type text, message text, "jobKey" text, state text, "createdAt" timestamptz,
+       "resolvedAt" timestamptz)
+  ON CONFLICT (key) DO NOTHING)`,
+  incidentsResolved: `incidents_resolved AS (
+  UPDATE engine_incidents i SET state = 'resolved', resolved_at = x."resolvedAt"
+  FROM c, guard, jsonb_to_recordset(c.j->'incidentsResolved') AS x(key text, "resolvedAt" timestamptz) WHERE i.key = x.key)`,
+  events: `events AS (
+  INSERT INTO engine_events (root_key, at, events) SELECT c.j->>'rootKey', (c.j->>'at')::timestamptz, c.j->'events' FROM c, guard)`,
+};
+
+/**
+ * The statement for the parts a command actually has. Each distinct set is a
+ * named statement, prepared once per connection; a command touches only a
+ * handful of sets, so few plans exist.
+ */
+function saveStatement(isNew: boolean, fields: readonly string[]): { sql: string; name: string } {
+  const parts = fields.map((field) => PROJECTIONS[field]!);
+  const sql = `WITH c AS (SELECT $1::jsonb AS j),\n${isNew ? INSERT_GUARD : UPDATE_GUARD},\n${parts.join(',\n')}\nSELECT count(*)::integer AS applied FROM guard`;
+  const mask = Object.keys(PROJECTIONS).map((field) => (fields.includes(field) ? '1' : '0')).join('');
+  return { sql, name: `engine_${isNew ? 'insert' : 'update'}_tree_${parseInt(mask, 2).toString(36)}` };
+}
+
 /**
  * Write everything one command changed as a single statement: the tree
- * document, every projection and the events. One round trip per command keeps
- * the embedded database and a server alike fast; all parts see the same
- * snapshot, so no row is written twice (the changes are computed final).
+ * document, every projection and the events. The statement is atomic on its
+ * own, so a command needs no transaction of its own: it applies only if the
+ * tree is still at the revision the command read (`expectedRev`, or absent
+ * for a new tree), and writes nothing otherwise. Returns whether it applied.
+ * All parts see the same snapshot, so no row is written twice: the changes
+ * arrive computed final. The text never varies, so its plan is prepared once.
  */
-export async function saveTree(tx: Db, changes: TreeChanges): Promise<void> {
-  const parts: string[] = [];
-  const rootInInstances = changes.instances.some((i) => i.key === changes.rootKey);
-  const payload: Record<string, unknown> = { events: changes.events };
-  if (changes.instances.length) {
-    payload.instances = changes.instances.map((i) => (i.key === changes.rootKey ? { ...i, doc: changes.doc } : i));
-    parts.push(`instances AS (
-      INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at, doc)
-      SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt", doc
-      FROM c, jsonb_to_recordset(c.j->'instances') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
-           version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz, doc jsonb)
-      ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, ended_at = EXCLUDED.ended_at,
-           doc = COALESCE(EXCLUDED.doc, engine_instances.doc))`);
-  }
-  if (!rootInInstances) {
-    payload.doc = changes.doc;
-    payload.rootKey = changes.rootKey;
-    parts.push(`doc AS (UPDATE engine_instances SET doc = c.j->'doc' FROM c WHERE key = c.j->>'rootKey')`);
-  }
-  if (changes.jobs.remove.length) {
-    payload.jobsRemoved = changes.jobs.remove;
-    parts.push(`jobs_removed AS (DELETE FROM engine_jobs WHERE key IN (SELECT jsonb_array_elements_text(c.j->'jobsRemoved') FROM c))`);
-  }
-  if (changes.jobs.upsert.length) {
-    payload.jobs = changes.jobs.upsert;
-    // A job that changed in the tree (created, failed, retries updated) is no longer held by a worker.
-    parts.push(`jobs AS (
-      INSERT INTO engine_jobs (key, root_key, instance_key, element_instance_key, element_id, process_id, type, retries, state,
-                               retry_at, custom_headers, error_message, created_at)
-      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, retries, state,
-             "retryAt", "customHeaders", "errorMessage", "createdAt"
-      FROM c, jsonb_to_recordset(c.j->'jobs') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
-           "processId" text, type text, retries integer, state text, "retryAt" timestamptz, "customHeaders" jsonb, "errorMessage" text,
-           "createdAt" timestamptz)
-      ON CONFLICT (key) DO UPDATE SET retries = EXCLUDED.retries, state = EXCLUDED.state, retry_at = EXCLUDED.retry_at,
-           error_message = EXCLUDED.error_message, worker = NULL, deadline = NULL)`);
-  }
-  if (changes.userTasks.upsert.length) {
-    payload.userTasks = changes.userTasks.upsert;
-    parts.push(`user_tasks AS (
-      INSERT INTO engine_user_tasks (key, root_key, instance_key, element_instance_key, element_id, process_id, name, state, assignee,
-                                     candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key, headers, job_key,
-                                     created_at, ended_at)
-      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", name, state, assignee,
-             ARRAY(SELECT jsonb_array_elements_text("candidateGroups")), ARRAY(SELECT jsonb_array_elements_text("candidateUsers")),
-             "dueDate", "followUpDate", priority, "formKey", headers, "jobKey", "createdAt", "endedAt"
-      FROM c, jsonb_to_recordset(c.j->'userTasks') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
-           "processId" text, name text, state text, assignee text, "candidateGroups" jsonb, "candidateUsers" jsonb, "dueDate" timestamptz,
-           "followUpDate" timestamptz, priority integer, "formKey" text, headers jsonb, "jobKey" text, "createdAt" timestamptz,
-           "endedAt" timestamptz)
-      ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, assignee = EXCLUDED.assignee, candidate_groups = EXCLUDED.candidate_groups,
-           candidate_users = EXCLUDED.candidate_users, due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date,
-           priority = EXCLUDED.priority, ended_at = EXCLUDED.ended_at)`);
-  }
-  if (changes.userTasks.ended.length) {
-    payload.userTasksEnded = changes.userTasks.ended;
-    parts.push(`user_tasks_ended AS (
-      UPDATE engine_user_tasks t SET state = x.state, ended_at = x."endedAt"
-      FROM c, jsonb_to_recordset(c.j->'userTasksEnded') AS x(key text, state text, "endedAt" timestamptz) WHERE t.key = x.key)`);
-  }
-  if (changes.timers.remove.length) {
-    payload.timersRemoved = changes.timers.remove;
-    parts.push(`timers_removed AS (DELETE FROM engine_timers WHERE key IN (SELECT jsonb_array_elements_text(c.j->'timersRemoved') FROM c))`);
-  }
-  if (changes.timers.upsert.length) {
-    payload.timers = changes.timers.upsert;
-    parts.push(`timers AS (
-      INSERT INTO engine_timers (key, root_key, instance_key, element_instance_key, element_id, process_key, target, due_at, repetitions, interval)
-      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processKey", target, "dueAt", repetitions, interval
-      FROM c, jsonb_to_recordset(c.j->'timers') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
-           "processKey" text, target text, "dueAt" timestamptz, repetitions integer, interval text)
-      ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, repetitions = EXCLUDED.repetitions)`);
-  }
-  if (changes.subscriptions.remove.length) {
-    payload.subscriptionsRemoved = changes.subscriptions.remove;
-    parts.push(`subscriptions_removed AS (
-      DELETE FROM engine_message_subscriptions WHERE key IN (SELECT jsonb_array_elements_text(c.j->'subscriptionsRemoved') FROM c))`);
-  }
-  if (changes.subscriptions.upsert.length) {
-    payload.subscriptions = changes.subscriptions.upsert;
-    parts.push(`subscriptions AS (
-      INSERT INTO engine_message_subscriptions (key, root_key, instance_key, element_instance_key, element_id, process_id, message_name,
-                                                correlation_key, interrupting)
-      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", "messageName", "correlationKey", interrupting
-      FROM c, jsonb_to_recordset(c.j->'subscriptions') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
-           "elementId" text, "processId" text, "messageName" text, "correlationKey" text, interrupting boolean)
-      ON CONFLICT (key) DO NOTHING)`);
-  }
-  if (changes.incidents.created.length) {
-    payload.incidents = changes.incidents.created;
-    parts.push(`incidents AS (
-      INSERT INTO engine_incidents (key, root_key, instance_key, element_instance_key, element_id, process_id, type, message, job_key,
-                                    state, created_at, resolved_at)
-      SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, message, "jobKey", state,
-             "createdAt", "resolvedAt"
-      FROM c, jsonb_to_recordset(c.j->'incidents') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
-           "elementId" text, "processId" text, type text, message text, "jobKey" text, state text, "createdAt" timestamptz,
-           "resolvedAt" timestamptz)
-      ON CONFLICT (key) DO NOTHING)`);
-  }
-  if (changes.incidents.resolved.length) {
-    payload.incidentsResolved = changes.incidents.resolved;
-    parts.push(`incidents_resolved AS (
-      UPDATE engine_incidents i SET state = 'resolved', resolved_at = x."resolvedAt"
-      FROM c, jsonb_to_recordset(c.j->'incidentsResolved') AS x(key text, "resolvedAt" timestamptz) WHERE i.key = x.key)`);
-  }
-  await tx.query(
-    `WITH c AS (SELECT $1::jsonb AS j)${parts.map((p) => `,\n${p}`).join('')}
-     INSERT INTO engine_events (root_key, at, events) SELECT c.j->>'rootKey', (c.j->>'at')::timestamptz, c.j->'events' FROM c`,
-    [json({ ...payload, rootKey: changes.rootKey, at: changes.events[0]?.at ?? new Date().toISOString() })],
-  );
+export async function saveTree(tx: Db, changes: TreeChanges, expectedRev: number | undefined): Promise<boolean> {
+  const root = changes.instances.find((i) => i.key === changes.rootKey);
+  const payload = {
+    rootKey: changes.rootKey,
+    rev: expectedRev ?? 0,
+    doc: changes.doc,
+    root: root ?? null,
+    rootState: root ? { state: root.state, endedAt: root.endedAt ?? null } : null,
+    instances: changes.instances.filter((i) => i.key !== changes.rootKey),
+    jobsRemoved: changes.jobs.remove,
+    timersRemoved: changes.timers.remove,
+    subscriptionsRemoved: changes.subscriptions.remove,
+    jobs: changes.jobs.upsert,
+    userTasks: changes.userTasks.upsert,
+    userTasksEnded: changes.userTasks.ended,
+    timers: changes.timers.upsert,
+    subscriptions: changes.subscriptions.upsert,
+    incidents: changes.incidents.created,
+    incidentsResolved: changes.incidents.resolved,
+    // Every event of a command shares the root and the instant: the row holds them once.
+    events: changes.events.map(({ rootKey: _root, at: _at, ...event }) => event),
+    at: changes.events[0]?.at ?? new Date().toISOString(),
+  };
+  if (expectedRev === undefined && !root) throw new Error(`A new tree '${changes.rootKey}' must create its root instance`);
+  const fields = Object.keys(PROJECTIONS).filter((field) => (payload[field as keyof typeof payload] as readonly unknown[]).length > 0);
+  const statement = saveStatement(expectedRev === undefined, fields);
+  const { rows } = await tx.query<{ applied: number }>(statement.sql, [json(payload)], { name: statement.name });
+  return rows[0]?.applied === 1;
 }
 
 /** Append events that belong to no single tree command (deployments, messages, job activations), one row per batch. */
@@ -280,6 +308,10 @@ export async function appendEvents(tx: Db, events: readonly StoredEvent[]): Prom
     (byRoot.get(root) ?? byRoot.set(root, []).get(root)!).push(e);
   }
   for (const [root, batch] of byRoot) {
-    await tx.query('INSERT INTO engine_events (root_key, at, events) VALUES ($1, $2, $3::jsonb)', [root, batch[0]!.at, json(batch)]);
+    await tx.query('INSERT INTO engine_events (root_key, at, events) VALUES ($1, $2, $3::jsonb)', [
+      root,
+      batch[0]!.at,
+      json(batch.map(({ rootKey: _root, ...event }) => event)),
+    ]);
   }
 }

@@ -6,7 +6,7 @@ import type { Db } from './Db.js';
  */
 
 export type ClaimedTimer =
-  | { readonly kind: 'instance'; readonly key: string; readonly rootKey: string; readonly doc: unknown }
+  | { readonly kind: 'instance'; readonly key: string; readonly rootKey: string; readonly doc: unknown; readonly rev: number }
   | { readonly kind: 'start'; readonly key: string; readonly processKey: string; readonly elementId: string; readonly dueAt: Date; readonly repetitions: number; readonly interval?: string };
 
 /**
@@ -16,12 +16,12 @@ export type ClaimedTimer =
  * timer in the tree it got.
  */
 export async function claimDueTimer(tx: Db, now: Date): Promise<ClaimedTimer | undefined> {
-  const { rows } = await tx.query<{ key: string; root_key: string; doc: unknown }>(
-    `SELECT t.key, i.key AS root_key, i.doc FROM engine_timers t JOIN engine_instances i ON i.key = t.root_key
+  const { rows } = await tx.query<{ key: string; root_key: string; doc: unknown; rev: number }>(
+    `SELECT t.key, i.key AS root_key, i.doc, i.rev FROM engine_timers t JOIN engine_instances i ON i.key = t.root_key
      WHERE t.due_at <= $1 ORDER BY t.due_at, t.key LIMIT 1 FOR UPDATE OF i SKIP LOCKED`,
     [now],
   );
-  if (rows[0]) return { kind: 'instance', key: rows[0].key, rootKey: rows[0].root_key, doc: rows[0].doc };
+  if (rows[0]) return { kind: 'instance', key: rows[0].key, rootKey: rows[0].root_key, doc: rows[0].doc, rev: rows[0].rev };
   const start = await tx.query<{ key: string; process_key: string; element_id: string; due_at: Date; repetitions: number; interval: string | null }>(
     `SELECT key, process_key, element_id, due_at, repetitions, interval FROM engine_timers
      WHERE root_key IS NULL AND due_at <= $1 ORDER BY due_at, key LIMIT 1 FOR UPDATE SKIP LOCKED`,

@@ -132,20 +132,21 @@ export interface EventRecord {
 }
 
 export async function readEvents(db: Db, rootKey: string): Promise<EventRecord[]> {
-  const { rows } = await db.query<{ position: string; events: Record<string, unknown>[] }>(
-    'SELECT position, events FROM engine_events WHERE root_key = $1 ORDER BY position',
+  const { rows } = await db.query<{ position: string; root_key: string | null; at: Date; events: Record<string, unknown>[] }>(
+    'SELECT position, root_key, at, events FROM engine_events WHERE root_key = $1 ORDER BY position',
     [rootKey],
   );
+  // A row holds one command's events; their root and instant are stored once, on the row.
   return rows.flatMap((row) =>
     row.events.map((e, index) => ({
       position: `${row.position}.${index}`,
-      rootKey: (e.rootKey as string | undefined) ?? null,
+      rootKey: row.root_key,
       instanceKey: (e.instanceKey as string | undefined) ?? null,
       key: e.key as string,
       valueType: e.valueType as string,
       intent: e.intent as string,
       elementId: (e.elementId as string | undefined) ?? null,
-      at: new Date(e.at as string),
+      at: e.at ? new Date(e.at as string) : new Date(row.at),
       value: (e.value as Record<string, unknown>) ?? {},
     })),
   );

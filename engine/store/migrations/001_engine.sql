@@ -28,8 +28,10 @@ CREATE TABLE engine_instances (
   start_correlation_key text,
   created_at           timestamptz NOT NULL,
   ended_at             timestamptz,
-  -- Only the root row carries the document of its whole tree.
-  doc                  jsonb
+  -- Only the root row carries the document of its whole tree, and its revision:
+  -- a write succeeds only on the revision it read (optimistic concurrency).
+  doc                  jsonb,
+  rev                  integer NOT NULL DEFAULT 0
 );
 CREATE INDEX engine_instances_root ON engine_instances (root_key);
 CREATE INDEX engine_instances_process ON engine_instances (process_id, state);

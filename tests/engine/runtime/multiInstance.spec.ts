@@ -103,7 +103,6 @@ describe('engine/runtime: multi-instance activities', () => {
     expect(checks.map((t) => agencyOf(t.elementInstanceKey))).to.deep.equal(['cong-an', 'thue']);
     for (const task of checks) await h.engine.completeUserTask(task.key);
     expect((await h.state(key)).status).to.equal('completed');
-
   });
 
   it('should call a process once per item and collect what each called instance returns', async () => {
