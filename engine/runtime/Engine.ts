@@ -42,7 +42,7 @@ import {
   type UserTaskRecord,
 } from '../store/queries.js';
 import { appendEvents, lockTree, readTree, readTreeOf, saveTree, type StoredTree } from '../store/TreeStore.js';
-import { startProcessInstance } from './behaviors.js';
+import { behaviorFor, startProcessInstance } from './behaviors.js';
 import { changesOf } from './changes.js';
 import { systemClock, timeOrderedIds } from './clock.js';
 import { cancelInstance, resolveIncident, setVariables } from './commands.js';
@@ -750,6 +750,7 @@ export class Engine {
 
   private services(latest: Map<string, ProcessDefinition | null>): RuntimeServices {
     return {
+      behaviorFor,
       clock: this.clock,
       ids: this.ids,
       evaluator: this.evaluator,

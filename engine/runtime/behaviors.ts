@@ -1,5 +1,6 @@
 import type { ElementKind, ExecutableElement } from '../model/types.js';
 import type { ProcessingContext } from './context.js';
+import { acceptVariables, type Trigger } from './variables.js';
 import { throwError } from './errors.js';
 import { createJob, evaluateJob } from './jobs.js';
 import { createIncident } from './incidents.js';
@@ -17,11 +18,6 @@ import {
 import { subscribeEventGateway, subscribeEventSubProcesses, subscribeToMessage, subscribeToTimer } from './subscriptions.js';
 import type { ElementInstanceState, IncidentType, JsonValue, Variables } from './state.js';
 import { cancelUserTask, createUserTask, evaluateUserTask } from './userTasks.js';
-
-/** The event that activated an element has already happened, with these variables. */
-export interface Trigger {
-  readonly variables: Variables;
-}
 
 export type ActivationOutcome =
   | { readonly kind: 'wait'; readonly value?: Record<string, JsonValue | undefined>; readonly after?: () => void }
@@ -45,17 +41,6 @@ const WAIT: ActivationOutcome = { kind: 'wait' };
 const COMPLETE: ActivationOutcome = { kind: 'complete' };
 
 const leave: ElementBehavior['completed'] = (ctx, ei, element, flows) => takeOutgoing(ctx, ei, element!, flows);
-
-/**
- * Variables that arrive with a trigger, a job or a task completion: local to the
- * element when it has output mappings (the mappings decide what leaves),
- * otherwise merged into the process from the element outwards.
- */
-export function acceptVariables(ctx: ProcessingContext, ei: ElementInstanceState, element: ExecutableElement | undefined, variables: Variables): void {
-  if (!Object.keys(variables).length) return;
-  if (element?.outputs.length) ctx.setLocal(ei.key, variables);
-  else ctx.propagate(ei.key, variables);
-}
 
 const passThrough: ElementBehavior = {
   activate: (ctx, ei, element, trigger) => {

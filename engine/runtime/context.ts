@@ -1,4 +1,5 @@
 import type { ExecutableElement, ExecutableProcess } from '../model/types.js';
+import type { ElementBehavior } from './behaviors.js';
 import { applyEvent } from './appliers.js';
 import type { EngineEvent, IntentOf, ValueType } from './events.js';
 import {
@@ -11,7 +12,11 @@ import {
 } from './ports.js';
 import { type ElementInstanceState, type JsonValue, type TreeState, type Variables, visibleVariables } from './state.js';
 
+/** Finds what an element kind does at each lifecycle step (see behaviors.ts); injected so the lifecycle does not depend on every kind. */
+export type BehaviorLookup = (ei: ElementInstanceState, element: ExecutableElement | undefined) => ElementBehavior;
+
 export interface RuntimeServices {
+  readonly behaviorFor: BehaviorLookup;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly evaluator: ExpressionEvaluator;

@@ -1,5 +1,5 @@
 import type { ExecutableElement } from '../model/types.js';
-import { acceptVariables } from './behaviors.js';
+import { acceptVariables } from './variables.js';
 import { formatInstant, type ProcessingContext } from './context.js';
 import { EngineError } from './EngineError.js';
 import { throwError } from './errors.js';

@@ -1,5 +1,5 @@
 import type { ExecutableElement } from '../model/types.js';
-import { behaviorFor, type Trigger } from './behaviors.js';
+import type { Trigger } from './variables.js';
 import type { ProcessingContext } from './context.js';
 import { createIncident } from './incidents.js';
 import { subscribeBoundaryEvents, unsubscribeAll } from './subscriptions.js';
@@ -86,7 +86,7 @@ export function activate(ctx: ProcessingContext, request: ActivateRequest): stri
 export function runActivation(ctx: ProcessingContext, key: string, trigger?: Trigger): void {
   const ei = ctx.instance(key)!;
   const element = ei.role === 'process' ? undefined : ctx.elementOf(ei);
-  const behavior = behaviorFor(ei, element);
+  const behavior = ctx.services.behaviorFor(ei, element);
 
   if (element && ei.role !== 'body' && element.inputs.length) {
     const mapped = evaluateMappings(ctx, ei, element, 'inputs');
@@ -118,7 +118,7 @@ export function complete(ctx: ProcessingContext, key: string, flows?: readonly s
 export function runCompletion(ctx: ProcessingContext, key: string, flows?: readonly string[]): void {
   const ei = ctx.instance(key)!;
   const element = ei.role === 'process' ? undefined : ctx.elementOf(ei);
-  const behavior = behaviorFor(ei, element);
+  const behavior = ctx.services.behaviorFor(ei, element);
 
   if (element && ei.role !== 'body' && element.outputs.length) {
     const mapped = evaluateMappings(ctx, ei, element, 'outputs');
@@ -231,7 +231,7 @@ export function terminate(ctx: ProcessingContext, key: string): void {
   for (const child of ctx.childrenOf(key)) terminate(ctx, child.key);
   if (ei.calledInstanceKey) terminate(ctx, ei.calledInstanceKey);
   unsubscribeAll(ctx, ei);
-  behaviorFor(ei, ei.role === 'process' ? undefined : ctx.elementOf(ei)).terminating?.(ctx, ei);
+  ctx.services.behaviorFor(ei, ei.role === 'process' ? undefined : ctx.elementOf(ei)).terminating?.(ctx, ei);
   if (ei.incidentKey) {
     const incident = ctx.tree.incidents[ei.incidentKey];
     if (incident) ctx.write('INCIDENT', 'RESOLVED', incident.key, incidentValue(incident), { instanceKey: incident.instanceKey, elementId: incident.elementId });

@@ -1,5 +1,5 @@
 import { addDuration, parseIsoDuration } from '../feel/index.js';
-import { acceptVariables, type Trigger } from './behaviors.js';
+import { acceptVariables, type Trigger } from './variables.js';
 import type { ProcessingContext } from './context.js';
 import { complete, interruptScope, lifecycleValue, scheduleActivation, takeFlow, terminate, where } from './lifecycle.js';
 import { createTimer, unsubscribeAll } from './subscriptions.js';

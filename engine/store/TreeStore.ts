@@ -123,6 +123,11 @@ export interface TreeChanges {
 
 const json = (value: unknown) => JSON.stringify(value);
 
+function withoutRootAndInstant(event: StoredEvent): Omit<StoredEvent, 'rootKey' | 'at'> {
+  const { valueType, intent, key, instanceKey, elementId, value } = event;
+  return { valueType, intent, key, value, ...(instanceKey ? { instanceKey } : {}), ...(elementId ? { elementId } : {}) };
+}
+
 /** A tree as read: its document and the revision a write must match. */
 export interface StoredTree {
   readonly rootKey: string;
@@ -289,7 +294,7 @@ export async function saveTree(tx: Db, changes: TreeChanges, expectedRev: number
     incidents: changes.incidents.created,
     incidentsResolved: changes.incidents.resolved,
     // Every event of a command shares the root and the instant: the row holds them once.
-    events: changes.events.map(({ rootKey: _root, at: _at, ...event }) => event),
+    events: changes.events.map(withoutRootAndInstant),
     at: changes.events[0]?.at ?? new Date().toISOString(),
   };
   if (expectedRev === undefined && !root) throw new Error(`A new tree '${changes.rootKey}' must create its root instance`);
@@ -311,7 +316,7 @@ export async function appendEvents(tx: Db, events: readonly StoredEvent[]): Prom
     await tx.query('INSERT INTO engine_events (root_key, at, events) VALUES ($1, $2, $3::jsonb)', [
       root,
       batch[0]!.at,
-      json(batch.map(({ rootKey: _root, ...event }) => event)),
+      json(batch.map(withoutRootAndInstant)),
     ]);
   }
 }

@@ -4,7 +4,6 @@ import {
   callActivity,
   childInstances,
   createHarness,
-  definitionsXml,
   flow,
   ioMapping,
   openIncidents,
