@@ -786,6 +786,7 @@ export class Engine {
   }
 
   private async notify(events: readonly EngineEvent[], tx: Db): Promise<void> {
+    if (!events.length) return;
     for (const listener of this.listeners) await listener(events, tx);
   }
 

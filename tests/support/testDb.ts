@@ -9,24 +9,39 @@ import { openPg, openPglite } from '../../engine/store/index.js';
  * anything else an in-memory PGlite.
  */
 export async function openTestDb(): Promise<Db> {
-  if (process.env.TEST_DB !== 'pg') return openPgliteSchema();
+  return (await openTestDbs(1))[0]!;
+}
+
+/**
+ * Several handles on one fresh database, as several engine processes would
+ * have: separate connection pools on the server; on PGlite, which serves one
+ * process, the same handle. Closing the first drops the database.
+ */
+export async function openTestDbs(count: number): Promise<Db[]> {
+  if (process.env.TEST_DB !== 'pg') {
+    const db = await openPgliteSchema();
+    return Array.from({ length: count }, (_, i) => (i === 0 ? db : { ...db, close: async () => undefined }));
+  }
   const url = process.env.DATABASE_URL;
   if (url === undefined || url === '') {
     throw new Error('Expected DATABASE_URL to name a PostgreSQL server when TEST_DB=pg, but it is not set.');
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await onServer(url, `CREATE SCHEMA ${schema}`);
-  const db = await openPg(url, { schema, max: 4 });
-  return {
+  const pools = await Promise.all(Array.from({ length: count }, () => openPg(url, { schema, max: 4 })));
+  return pools.map((db, i) => ({
     dialect: db.dialect,
     inTransaction: db.inTransaction,
-    query: (sql, params) => db.query(sql, params),
+    query: (sql, params, options) => db.query(sql, params, options),
     transaction: (work) => db.transaction(work),
     close: async () => {
       await db.close();
-      await onServer(url, `DROP SCHEMA ${schema} CASCADE`);
+      if (i === 0) {
+        await Promise.all(pools.slice(1).map((other) => other.close().catch(() => undefined)));
+        await onServer(url, `DROP SCHEMA ${schema} CASCADE`);
+      }
     },
-  };
+  }));
 }
 
 // Starting PGlite takes seconds (WASM start-up and initdb), so one instance serves the
@@ -41,7 +56,7 @@ async function openPgliteSchema(): Promise<Db> {
   return {
     dialect: base.dialect,
     inTransaction: false,
-    query: (sql, params) => base.query(sql, params),
+    query: (sql, params, options) => base.query(sql, params, options),
     transaction: (work) => base.transaction(work),
     close: async () => {
       await base.query(`DROP SCHEMA ${schema} CASCADE`);
