@@ -31,7 +31,7 @@ interface Result {
   readonly perSecond: number;
 }
 
-const ourXml = await readFile(new URL('./fixtures/dossier.bpmn', import.meta.url), 'utf8');
+const ourXml = await readFile(new URL('../processes/demo-dossier/process.bpmn', import.meta.url), 'utf8');
 /**
  * bpmn-engine reads plain BPMN with its own expression syntax: the same model
  * with the gateway condition and the timer written for it (FEEL and Zeebe
