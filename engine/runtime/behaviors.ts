@@ -1,19 +1,17 @@
 import type { ElementKind, ExecutableElement } from '../model/types.js';
 import type { ProcessingContext } from './context.js';
 import { acceptVariables, type Trigger } from './variables.js';
+import { createIncident } from './incidents.js';
 import { throwError } from './errors.js';
 import { createJob, evaluateJob } from './jobs.js';
-import { createIncident } from './incidents.js';
 import {
   activate,
   complete,
   interruptScope,
-  lifecycleValue,
   scheduleActivation,
   scopeMayComplete,
   takeOutgoing,
   terminate,
-  where,
 } from './lifecycle.js';
 import { subscribeEventGateway, subscribeEventSubProcesses, subscribeToMessage, subscribeToTimer } from './subscriptions.js';
 import type { ElementInstanceState, IncidentType, JsonValue, Variables } from './state.js';
@@ -344,52 +342,45 @@ function innerOf(inner: ElementBehavior): ElementBehavior {
       const own = inner.completing?.(ctx, ei, element);
       if (own && !own.ok) return own;
       const mi = element!.multiInstance!;
-      if (!mi.outputCollection || !mi.outputElement) return { ok: true };
-      const value = ctx.services.evaluator.evaluate(mi.outputElement, ctx.visibleVariables(ei.key), 'any', `the output element of multi-instance '${element!.id}'`);
-      if (!value.ok) return { ok: false, type: 'EXTRACT_VALUE_ERROR', message: value.message };
       const body = ctx.instance(ei.parentKey!)!;
-      const collection = [...((ctx.tree.variables[body.key]?.[mi.outputCollection] as JsonValue[] | undefined) ?? [])];
-      collection[ei.loopCounter! - 1] = ctx.services.evaluator.toJson(value.value);
-      ctx.setLocal(body.key, { [mi.outputCollection]: collection });
+      if (mi.outputCollection && mi.outputElement) {
+        const value = ctx.services.evaluator.evaluate(mi.outputElement, ctx.visibleVariables(ei.key), 'any', `the output element of multi-instance '${element!.id}'`);
+        if (!value.ok) return { ok: false, type: 'EXTRACT_VALUE_ERROR', message: value.message };
+        const collection = [...((ctx.tree.variables[body.key]?.[mi.outputCollection] as JsonValue[] | undefined) ?? [])];
+        collection[ei.loopCounter! - 1] = ctx.services.evaluator.toJson(value.value);
+        ctx.setLocal(body.key, { [mi.outputCollection]: collection });
+      }
+      if (mi.completionCondition) {
+        // Evaluated in the completing iteration's scope: it sees the iteration's item and results.
+        const done = ctx.services.evaluator.evaluate(
+          { kind: 'feel', source: mi.completionCondition },
+          {
+            ...ctx.visibleVariables(ei.key),
+            numberOfInstances: body.mi!.collection.length,
+            numberOfCompletedInstances: body.mi!.completed + 1,
+            numberOfActiveInstances: body.activeChildren - 1,
+          },
+          'boolean',
+          `the completion condition of multi-instance '${element!.id}'`,
+        );
+        if (!done.ok) return { ok: false, type: 'CONDITION_ERROR', message: done.message };
+        if (done.value === true) ctx.satisfiedBodies.add(body.key);
+      }
       return { ok: true };
     },
     completed(ctx, ei, element) {
       const body = ctx.instance(ei.parentKey!);
       if (!body || body.state !== 'activated') return;
       const mi = element!.multiInstance!;
-      if (mi.completionCondition) {
-        const done = ctx.services.evaluator.evaluate(
-          { kind: 'feel', source: mi.completionCondition },
-          {
-            ...ctx.visibleVariables(body.key),
-            numberOfInstances: body.mi!.collection.length,
-            numberOfCompletedInstances: body.mi!.completed,
-            numberOfActiveInstances: body.activeChildren,
-          },
-          'boolean',
-          `the completion condition of multi-instance '${element!.id}'`,
-        );
-        if (!done.ok) {
-          ctx.later(() => incidentOnBody(ctx, body.key, done.message));
-          return;
-        }
-        if (done.value === true) {
-          for (const child of ctx.childrenOf(body.key)) terminate(ctx, child.key);
-          ctx.later(() => complete(ctx, body.key));
-          return;
-        }
+      if (ctx.satisfiedBodies.has(body.key)) {
+        for (const child of ctx.childrenOf(body.key)) terminate(ctx, child.key);
+        ctx.later(() => complete(ctx, body.key));
+        return;
       }
       if (mi.sequential && body.mi!.next < body.mi!.collection.length) startIteration(ctx, body, element!, body.mi!.next);
       else if (body.activeChildren === 0) ctx.later(() => complete(ctx, body.key));
     },
   };
-}
-
-function incidentOnBody(ctx: ProcessingContext, bodyKey: string, message: string): void {
-  const body = ctx.instance(bodyKey);
-  if (!body || body.state !== 'activated') return;
-  ctx.write('PROCESS_INSTANCE', 'ELEMENT_COMPLETING', body.key, lifecycleValue(ctx, body), where(body));
-  createIncident(ctx, body, 'CONDITION_ERROR', message, 'complete');
 }
 
 const behaviors: { [K in ElementKind]: ElementBehavior } = {

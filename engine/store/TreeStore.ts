@@ -299,6 +299,8 @@ export async function saveTree(tx: Db, changes: TreeChanges, expectedRev: number
   };
   if (expectedRev === undefined && !root) throw new Error(`A new tree '${changes.rootKey}' must create its root instance`);
   const fields = Object.keys(PROJECTIONS).filter((field) => (payload[field as keyof typeof payload] as readonly unknown[]).length > 0);
+  // A command that wrote no event changed nothing (every change is an event): there is nothing to store.
+  if (expectedRev !== undefined && !changes.events.length) return true;
   const statement = saveStatement(expectedRev === undefined, fields);
   const { rows } = await tx.query<{ applied: number }>(statement.sql, [json(payload)], { name: statement.name });
   return rows[0]?.applied === 1;

@@ -176,4 +176,18 @@ describe('engine/runtime: multi-instance activities', () => {
     expect(await openReviews(key)).to.deep.equal([]);
     expect((await h.state(key)).status).to.equal('completed');
   });
+
+  it("should evaluate the completion condition in the completing iteration's scope, so it sees the iteration's item", async () => {
+    // given a review by every member that ends as soon as the chair has reviewed
+    await h.deploy(reviewXml(loop({ collection: '=members', element: 'member', completionCondition: '=member = "chair"' })));
+    const key = await h.start('p', { members: ['a', 'chair', 'b'] });
+    const reviews = await openReviews(key);
+    // when a plain member completes, nothing ends; when the chair completes, the loop ends
+    await h.engine.completeUserTask(reviews[0]!.key);
+    expect(await openReviews(key)).to.have.length(2);
+    await h.engine.completeUserTask(reviews[1]!.key);
+    // then
+    expect(await openReviews(key)).to.deep.equal([]);
+    expect((await h.state(key)).status).to.equal('completed');
+  });
 });

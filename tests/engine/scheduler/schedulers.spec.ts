@@ -40,9 +40,11 @@ describe('engine/scheduler: several schedulers on one database', function () {
       for (let i = 0; i < TIMERS; i++) instances.push((await one.createInstance('wait', { i })).instanceKey);
       // when the timers fall due and both schedulers tick at once
       clock.advance(2 * 3600_000);
-      const schedulers = [new Scheduler(one, { batch: TIMERS }), new Scheduler(two, { batch: TIMERS })];
+      const errors: unknown[] = [];
+      const schedulers = [one, two].map((engine) => new Scheduler(engine, { batch: TIMERS, onError: (error) => errors.push(error) }));
       await Promise.all(schedulers.map((s) => s.tick()));
       // then every timer fired once, and every instance completed once
+      expect(errors.map(String)).to.deep.equal([]);
       expect(fired).to.have.length(TIMERS);
       expect(new Set(fired).size).to.equal(TIMERS);
       expect(firedBy.every((n) => n > 0), `fired by each scheduler: ${firedBy.join(', ')}`).to.equal(true);
