@@ -1,7 +1,6 @@
 import type { ElementKind, ExecutableElement } from '../model/types.js';
 import type { ProcessingContext } from './context.js';
 import { acceptVariables, type Trigger } from './variables.js';
-import { createIncident } from './incidents.js';
 import { throwError } from './errors.js';
 import { createJob, evaluateJob } from './jobs.js';
 import {
@@ -268,7 +267,13 @@ const processBehavior: ElementBehavior = {
   activate(ctx, ei) {
     const model = ctx.modelOf(ei.instanceKey);
     const opened = subscribeEventSubProcesses(ctx, ei, model.eventSubProcesses);
-    return opened.ok ? WAIT : { kind: 'incident', type: opened.type, message: opened.message };
+    if (!opened.ok) return { kind: 'incident', type: opened.type, message: opened.message };
+    const start = ctx.processStarts.get(ei.key);
+    const elementId = start?.elementId ?? model.noneStart!;
+    return {
+      kind: 'wait',
+      after: () => scheduleActivation(ctx, { elementId, instanceKey: ei.key, flowScopeKey: ei.key, ...(start?.trigger ? { trigger: start.trigger } : {}) }),
+    };
   },
   completing(ctx, ei) {
     // The instance's variables are gone once it is completed; a calling activity still needs them.
@@ -428,40 +433,13 @@ export function startProcessInstance(
   parent?: { parentProcessInstanceKey: string; parentElementInstanceKey: string },
   trigger?: Trigger,
 ): void {
-  const definition = ctx.definition(processDefinitionKey);
-  ctx.write(
-    'PROCESS_INSTANCE',
-    'ELEMENT_ACTIVATING',
+  ctx.processStarts.set(key, { elementId: startElementId, ...(trigger ? { trigger } : {}) });
+  activate(ctx, {
+    elementId: ctx.definition(processDefinitionKey).processId,
+    instanceKey: key,
     key,
-    {
-      bpmnElementType: 'process',
-      elementId: definition.processId,
-      processInstanceKey: key,
-      processDefinitionKey: definition.key,
-      bpmnProcessId: definition.processId,
-      version: definition.version,
-      role: 'process',
-      parentProcessInstanceKey: parent?.parentProcessInstanceKey,
-      parentElementInstanceKey: parent?.parentElementInstanceKey,
-    },
-    { instanceKey: key, elementId: definition.processId },
-  );
-  ctx.setLocal(key, variables);
-  const opened = subscribeEventSubProcesses(ctx, ctx.instance(key)!, definition.model.eventSubProcesses);
-  if (!opened.ok) {
-    createIncident(ctx, ctx.instance(key)!, opened.type, opened.message, 'activate');
-    return;
-  }
-  const ei = ctx.instance(key)!;
-  ctx.write('PROCESS_INSTANCE', 'ELEMENT_ACTIVATED', key, {
-    bpmnElementType: 'process',
-    elementId: definition.processId,
-    processInstanceKey: key,
-    processDefinitionKey: definition.key,
-    bpmnProcessId: definition.processId,
-    version: definition.version,
-  }, { instanceKey: key, elementId: ei.elementId });
-  scheduleActivation(ctx, { elementId: startElementId, instanceKey: key, flowScopeKey: key, ...(trigger ? { trigger } : {}) });
+    role: 'process',
+    locals: variables,
+    process: { processDefinitionKey, ...(parent ?? {}) },
+  });
 }
-
-export { activate };

@@ -47,6 +47,8 @@ export class ProcessingContext {
   readonly pending = new PendingActivations();
   /** Variables of process instances that completed in this command, for the call activities waiting on them. */
   readonly endedScopeVariables = new Map<string, Variables>();
+  /** Where process instances created in this command start, and with which trigger. */
+  readonly processStarts = new Map<string, { elementId: string; trigger?: { variables: Variables } }>();
   /** Multi-instance bodies whose completion condition held in this command. */
   readonly satisfiedBodies = new Set<string>();
   readonly now: Date;

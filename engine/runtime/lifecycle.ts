@@ -51,11 +51,11 @@ export function activate(ctx: ProcessingContext, request: ActivateRequest): stri
     if (!scope || scope.state !== 'activated') return undefined;
     if (ctx.interrupted.has(scope.key) && !request.interrupting) return undefined;
   }
-  const model = ctx.modelOf(request.instanceKey);
-  const element = model.elements[request.elementId];
+  // A process element is activated before its instance exists in the tree: its definition comes with the request.
+  const definition = ctx.definition(request.process?.processDefinitionKey ?? ctx.tree.instances[request.instanceKey]!.processKey);
+  const element = request.role === 'process' ? undefined : definition.model.elements[request.elementId];
   const role = request.role ?? (element?.multiInstance ? 'body' : 'element');
   const key = request.key ?? ctx.newKey();
-  const definition = ctx.definition(ctx.tree.instances[request.instanceKey]?.processKey ?? request.process!.processDefinitionKey);
   ctx.write(
     'PROCESS_INSTANCE',
     'ELEMENT_ACTIVATING',
