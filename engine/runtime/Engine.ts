@@ -52,6 +52,7 @@ import type { EngineEvent } from './events.js';
 import { completeJob, failJob, throwJobError, updateJobRetries } from './jobs.js';
 import { type Clock, DefinitionNeeded, type ExpressionEvaluator, type IdGenerator, type ProcessDefinition } from './ports.js';
 import { TreeCache } from './TreeCache.js';
+import { WriteBatcher } from './WriteBatcher.js';
 import { emptyTree, type JsonValue, type TreeState, type Variables, visibleVariables } from './state.js';
 import { evaluateTimer } from './subscriptions.js';
 import { correlateMessage, triggerTimer } from './triggers.js';
@@ -64,6 +65,8 @@ export interface EngineOptions {
   readonly calendar?: WorkingCalendar;
   /** Apply the engine's migrations on start (default true). */
   readonly migrate?: boolean;
+  /** How many grouped writes may be on their way to a database server at once (default 4). */
+  readonly writeConcurrency?: number;
 }
 
 /** Run inside the caller's transaction, so the application's own writes commit or roll back with the engine's. */
@@ -144,6 +147,7 @@ export class Engine {
   private readonly listeners = new Set<EventListener>();
   private readonly committedListeners = new Set<CommittedListener>();
   private readonly cache = new TreeCache();
+  private readonly writer: WriteBatcher;
   readonly clock: Clock;
   readonly calendar: WorkingCalendar;
   readonly feel: Feel;
@@ -160,6 +164,8 @@ export class Engine {
     this.calendar = options.calendar ?? vietnamCalendar();
     this.utcOffsetMinutes = this.calendar.data.utcOffsetMinutes;
     this.feel = createFeel({ calendar: this.calendar, clock: () => this.clock.now() });
+    // PGlite runs one statement at a time; a server takes several batches at once.
+    this.writer = new WriteBatcher(db, db.dialect === 'pglite' ? 1 : (options.writeConcurrency ?? 4));
     const feel = this.feel;
     this.evaluator = {
       evaluate: (expression, variables, expected, what, options) => feel.evaluateAs(expression, variables, expected, what, options),
@@ -660,7 +666,7 @@ export class Engine {
       const { ctx, result } = processed;
       // A subscription opened now may have a buffered message waiting: that needs the locked path.
       if (ctx.openedSubscriptions.length) return { done: false };
-      if (await saveTree(this.db, changesOf(ctx.tree, ctx.events), found.rev < 0 ? undefined : found.rev)) {
+      if (await this.writer.save({ changes: changesOf(ctx.tree, ctx.events), expectedRev: found.rev < 0 ? undefined : found.rev })) {
         this.cache.remember({ rootKey: found.rootKey, doc: ctx.tree, rev: found.rev < 0 ? 1 : found.rev + 1 }, ctx.events);
         return { done: true, result, events: ctx.events };
       }

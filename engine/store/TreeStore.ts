@@ -163,48 +163,45 @@ export async function rootKeyOf(db: Db, instanceKey: string): Promise<string | u
   return rows[0]?.root_key;
 }
 
-/** The root row of a new tree: inserted only if the key is free. */
-const INSERT_GUARD = `guard AS (
-  INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at, doc, rev)
-  SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt", c.j->'doc', 1
-  FROM c, jsonb_to_record(c.j->'root') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
-       version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz)
-  ON CONFLICT (key) DO NOTHING RETURNING 1)`;
-
-/** The root row of an existing tree: updated only at the revision the command read. */
-const UPDATE_GUARD = `guard AS (
-  UPDATE engine_instances SET doc = c.j->'doc', rev = rev + 1,
-         state = COALESCE(c.j->'rootState'->>'state', state),
-         ended_at = COALESCE((c.j->'rootState'->>'endedAt')::timestamptz, ended_at)
-  FROM c WHERE key = c.j->>'rootKey' AND rev = (c.j->>'rev')::integer RETURNING 1)`;
-
 /**
- * Every projection, by the payload field it writes, each joined with the guard
- * so nothing is written when the guard did not apply.
+ * The guard: root rows of existing trees are updated only at the revision
+ * their command read; root rows of new trees are inserted only if the key is
+ * free. The trees it names are the ones whose commands apply.
  */
+const GUARD = `guard_updates AS (
+  UPDATE engine_instances i SET doc = u.doc, rev = i.rev + 1, state = COALESCE(u.state, i.state), ended_at = COALESCE(u."endedAt", i.ended_at)
+  FROM c, jsonb_to_recordset(c.j->'updates') AS u("rootKey" text, rev integer, doc jsonb, state text, "endedAt" timestamptz)
+  WHERE i.key = u."rootKey" AND i.rev = u.rev RETURNING i.key),
+guard_inserts AS (
+  INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at, doc, rev)
+  SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt", doc, 1
+  FROM c, jsonb_to_recordset(c.j->'inserts') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
+       version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz, doc jsonb)
+  ON CONFLICT (key) DO NOTHING RETURNING key),
+guard AS (SELECT key FROM guard_updates UNION ALL SELECT key FROM guard_inserts)`;
+
+/** Every projection, by the payload field it writes; a row is written only when its tree's guard applied. */
 const PROJECTIONS: Readonly<Record<string, string>> = {
   instances: `instances AS (
   INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at)
   SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt"
-  FROM c, guard, jsonb_to_recordset(c.j->'instances') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
+  FROM c, jsonb_to_recordset(c.j->'instances') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
        version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz)
+  WHERE x."rootKey" IN (SELECT key FROM guard)
   ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, ended_at = EXCLUDED.ended_at)`,
-  jobsRemoved: `jobs_removed AS (
-  DELETE FROM engine_jobs WHERE key IN (SELECT jsonb_array_elements_text(c.j->'jobsRemoved') FROM c) AND EXISTS (SELECT 1 FROM guard))`,
-  timersRemoved: `timers_removed AS (
-  DELETE FROM engine_timers WHERE key IN (SELECT jsonb_array_elements_text(c.j->'timersRemoved') FROM c) AND EXISTS (SELECT 1 FROM guard))`,
-  subscriptionsRemoved: `subscriptions_removed AS (
-  DELETE FROM engine_message_subscriptions
-  WHERE key IN (SELECT jsonb_array_elements_text(c.j->'subscriptionsRemoved') FROM c) AND EXISTS (SELECT 1 FROM guard))`,
+  jobsRemoved: removal('jobs_removed', 'engine_jobs', 'jobsRemoved'),
+  timersRemoved: removal('timers_removed', 'engine_timers', 'timersRemoved'),
+  subscriptionsRemoved: removal('subscriptions_removed', 'engine_message_subscriptions', 'subscriptionsRemoved'),
   jobs: `jobs AS (
   -- A job that changed in the tree (created, failed, retries updated) is no longer held by a worker.
   INSERT INTO engine_jobs (key, root_key, instance_key, element_instance_key, element_id, process_id, type, retries, state,
                            retry_at, custom_headers, error_message, created_at)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, retries, state,
          "retryAt", "customHeaders", "errorMessage", "createdAt"
-  FROM c, guard, jsonb_to_recordset(c.j->'jobs') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
+  FROM c, jsonb_to_recordset(c.j->'jobs') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
        "processId" text, type text, retries integer, state text, "retryAt" timestamptz, "customHeaders" jsonb, "errorMessage" text,
        "createdAt" timestamptz)
+  WHERE x."rootKey" IN (SELECT key FROM guard)
   ON CONFLICT (key) DO UPDATE SET retries = EXCLUDED.retries, state = EXCLUDED.state, retry_at = EXCLUDED.retry_at,
        error_message = EXCLUDED.error_message, worker = NULL, deadline = NULL)`,
   userTasks: `user_tasks AS (
@@ -214,96 +211,130 @@ const PROJECTIONS: Readonly<Record<string, string>> = {
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", name, state, assignee,
          ARRAY(SELECT jsonb_array_elements_text("candidateGroups")), ARRAY(SELECT jsonb_array_elements_text("candidateUsers")),
          "dueDate", "followUpDate", priority, "formKey", headers, "jobKey", "createdAt", "endedAt"
-  FROM c, guard, jsonb_to_recordset(c.j->'userTasks') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+  FROM c, jsonb_to_recordset(c.j->'userTasks') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
        "elementId" text, "processId" text, name text, state text, assignee text, "candidateGroups" jsonb, "candidateUsers" jsonb,
        "dueDate" timestamptz, "followUpDate" timestamptz, priority integer, "formKey" text, headers jsonb, "jobKey" text,
        "createdAt" timestamptz, "endedAt" timestamptz)
+  WHERE x."rootKey" IN (SELECT key FROM guard)
   ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, assignee = EXCLUDED.assignee, candidate_groups = EXCLUDED.candidate_groups,
        candidate_users = EXCLUDED.candidate_users, due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date,
        priority = EXCLUDED.priority, ended_at = EXCLUDED.ended_at)`,
   userTasksEnded: `user_tasks_ended AS (
   UPDATE engine_user_tasks t SET state = x.state, ended_at = x."endedAt"
-  FROM c, guard, jsonb_to_recordset(c.j->'userTasksEnded') AS x(key text, state text, "endedAt" timestamptz) WHERE t.key = x.key)`,
+  FROM c, jsonb_to_recordset(c.j->'userTasksEnded') AS x(key text, "rootKey" text, state text, "endedAt" timestamptz)
+  WHERE t.key = x.key AND x."rootKey" IN (SELECT key FROM guard))`,
   timers: `timers AS (
   INSERT INTO engine_timers (key, root_key, instance_key, element_instance_key, element_id, process_key, target, due_at, repetitions, interval)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processKey", target, "dueAt", repetitions, interval
-  FROM c, guard, jsonb_to_recordset(c.j->'timers') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+  FROM c, jsonb_to_recordset(c.j->'timers') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
        "elementId" text, "processKey" text, target text, "dueAt" timestamptz, repetitions integer, interval text)
+  WHERE x."rootKey" IN (SELECT key FROM guard)
   ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, repetitions = EXCLUDED.repetitions)`,
   subscriptions: `subscriptions AS (
   INSERT INTO engine_message_subscriptions (key, root_key, instance_key, element_instance_key, element_id, process_id, message_name,
                                             correlation_key, interrupting)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", "messageName", "correlationKey", interrupting
-  FROM c, guard, jsonb_to_recordset(c.j->'subscriptions') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+  FROM c, jsonb_to_recordset(c.j->'subscriptions') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
        "elementId" text, "processId" text, "messageName" text, "correlationKey" text, interrupting boolean)
+  WHERE x."rootKey" IN (SELECT key FROM guard)
   ON CONFLICT (key) DO NOTHING)`,
   incidents: `incidents AS (
   INSERT INTO engine_incidents (key, root_key, instance_key, element_instance_key, element_id, process_id, type, message, job_key,
                                 state, created_at, resolved_at)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, message, "jobKey", state,
          "createdAt", "resolvedAt"
-  FROM c, guard, jsonb_to_recordset(c.j->'incidents') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+  FROM c, jsonb_to_recordset(c.j->'incidents') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
        "elementId" text, "processId" text, type text, message text, "jobKey" text, state text, "createdAt" timestamptz,
        "resolvedAt" timestamptz)
+  WHERE x."rootKey" IN (SELECT key FROM guard)
   ON CONFLICT (key) DO NOTHING)`,
   incidentsResolved: `incidents_resolved AS (
   UPDATE engine_incidents i SET state = 'resolved', resolved_at = x."resolvedAt"
-  FROM c, guard, jsonb_to_recordset(c.j->'incidentsResolved') AS x(key text, "resolvedAt" timestamptz) WHERE i.key = x.key)`,
+  FROM c, jsonb_to_recordset(c.j->'incidentsResolved') AS x(key text, "rootKey" text, "resolvedAt" timestamptz)
+  WHERE i.key = x.key AND x."rootKey" IN (SELECT key FROM guard))`,
   events: `events AS (
-  INSERT INTO engine_events (root_key, at, events) SELECT c.j->>'rootKey', (c.j->>'at')::timestamptz, c.j->'events' FROM c, guard)`,
+  INSERT INTO engine_events (root_key, at, events)
+  SELECT e."rootKey", e.at, e.events FROM c, jsonb_to_recordset(c.j->'events') AS e("rootKey" text, at timestamptz, events jsonb)
+  WHERE e."rootKey" IN (SELECT key FROM guard))`,
 };
 
-/**
- * The statement for the parts a command actually has. Each distinct set is a
- * named statement, prepared once per connection; a command touches only a
- * handful of sets, so few plans exist.
- */
-function saveStatement(isNew: boolean, fields: readonly string[]): { sql: string; name: string } {
-  const parts = fields.map((field) => PROJECTIONS[field]!);
-  const sql = `WITH c AS (SELECT $1::jsonb AS j),\n${isNew ? INSERT_GUARD : UPDATE_GUARD},\n${parts.join(',\n')}\nSELECT count(*)::integer AS applied FROM guard`;
-  const mask = Object.keys(PROJECTIONS).map((field) => (fields.includes(field) ? '1' : '0')).join('');
-  return { sql, name: `engine_${isNew ? 'insert' : 'update'}_tree_${parseInt(mask, 2).toString(36)}` };
+function removal(name: string, table: string, field: string): string {
+  return `${name} AS (
+  DELETE FROM ${table} WHERE key IN (
+    SELECT r.key FROM c, jsonb_to_recordset(c.j->'${field}') AS r(key text, "rootKey" text) WHERE r."rootKey" IN (SELECT key FROM guard)))`;
 }
 
 /**
- * Write everything one command changed as a single statement: the tree
- * document, every projection and the events. The statement is atomic on its
- * own, so a command needs no transaction of its own: it applies only if the
- * tree is still at the revision the command read (`expectedRev`, or absent
- * for a new tree), and writes nothing otherwise. Returns whether it applied.
- * All parts see the same snapshot, so no row is written twice: the changes
- * arrive computed final. The text never varies, so its plan is prepared once.
+ * The statement for the parts a batch actually has. Each distinct set is a
+ * named statement, prepared once per connection; commands touch only a
+ * handful of sets, so few plans exist.
  */
-export async function saveTree(tx: Db, changes: TreeChanges, expectedRev: number | undefined): Promise<boolean> {
-  const root = changes.instances.find((i) => i.key === changes.rootKey);
-  const payload = {
-    rootKey: changes.rootKey,
-    rev: expectedRev ?? 0,
-    doc: changes.doc,
-    root: root ?? null,
-    rootState: root ? { state: root.state, endedAt: root.endedAt ?? null } : null,
-    instances: changes.instances.filter((i) => i.key !== changes.rootKey),
-    jobsRemoved: changes.jobs.remove,
-    timersRemoved: changes.timers.remove,
-    subscriptionsRemoved: changes.subscriptions.remove,
-    jobs: changes.jobs.upsert,
-    userTasks: changes.userTasks.upsert,
-    userTasksEnded: changes.userTasks.ended,
-    timers: changes.timers.upsert,
-    subscriptions: changes.subscriptions.upsert,
-    incidents: changes.incidents.created,
-    incidentsResolved: changes.incidents.resolved,
+function saveStatement(fields: readonly string[]): { sql: string; name: string } {
+  const parts = fields.map((field) => PROJECTIONS[field]!);
+  const sql = `WITH c AS (SELECT $1::jsonb AS j),\n${[GUARD, ...parts].join(',\n')}\nSELECT key FROM guard`;
+  const mask = Object.keys(PROJECTIONS).map((field) => (fields.includes(field) ? '1' : '0')).join('');
+  return { sql, name: `engine_save_trees_${parseInt(mask, 2).toString(36)}` };
+}
+
+/** One command's write: what changed in a tree, and the revision it read (absent for a new tree). */
+export interface TreeWrite {
+  readonly changes: TreeChanges;
+  readonly expectedRev: number | undefined;
+}
+
+/**
+ * Write what commands changed, for one or several trees, as a single
+ * statement: the tree documents, every projection and the events. The
+ * statement is atomic on its own, so a command needs no transaction of its
+ * own: a tree's part applies only if the tree is still at the revision its
+ * command read, and writes nothing otherwise. Returns the root keys whose
+ * part applied. Each tree may appear once per call. All parts see the same
+ * snapshot, so no row is written twice: the changes arrive computed final.
+ */
+export async function saveTrees(tx: Db, writes: readonly TreeWrite[]): Promise<Set<string>> {
+  const applied = new Set<string>();
+  const payload: Record<string, unknown[]> = { updates: [], inserts: [] };
+  for (const key of Object.keys(PROJECTIONS)) payload[key] = [];
+  const withRoot = <T extends object>(rootKey: string, rows: readonly T[]) => rows.map((row) => ({ ...row, rootKey }));
+  for (const { changes, expectedRev } of writes) {
+    const rootKey = changes.rootKey;
+    // A command that wrote no event changed nothing (every change is an event): nothing to store.
+    if (expectedRev !== undefined && !changes.events.length) {
+      applied.add(rootKey);
+      continue;
+    }
+    const root = changes.instances.find((i) => i.key === rootKey);
+    if (expectedRev === undefined) {
+      if (!root) throw new Error(`A new tree '${rootKey}' must create its root instance`);
+      payload.inserts!.push({ ...root, doc: changes.doc });
+    } else {
+      payload.updates!.push({ rootKey, rev: expectedRev, doc: changes.doc, state: root?.state ?? null, endedAt: root?.endedAt ?? null });
+    }
+    payload.instances!.push(...changes.instances.filter((i) => i.key !== rootKey));
+    payload.jobsRemoved!.push(...changes.jobs.remove.map((key) => ({ key, rootKey })));
+    payload.timersRemoved!.push(...changes.timers.remove.map((key) => ({ key, rootKey })));
+    payload.subscriptionsRemoved!.push(...changes.subscriptions.remove.map((key) => ({ key, rootKey })));
+    payload.jobs!.push(...changes.jobs.upsert);
+    payload.userTasks!.push(...changes.userTasks.upsert);
+    payload.userTasksEnded!.push(...withRoot(rootKey, changes.userTasks.ended));
+    payload.timers!.push(...changes.timers.upsert);
+    payload.subscriptions!.push(...changes.subscriptions.upsert);
+    payload.incidents!.push(...changes.incidents.created);
+    payload.incidentsResolved!.push(...withRoot(rootKey, changes.incidents.resolved));
     // Every event of a command shares the root and the instant: the row holds them once.
-    events: changes.events.map(withoutRootAndInstant),
-    at: changes.events[0]?.at ?? new Date().toISOString(),
-  };
-  if (expectedRev === undefined && !root) throw new Error(`A new tree '${changes.rootKey}' must create its root instance`);
-  const fields = Object.keys(PROJECTIONS).filter((field) => (payload[field as keyof typeof payload] as readonly unknown[]).length > 0);
-  // A command that wrote no event changed nothing (every change is an event): there is nothing to store.
-  if (expectedRev !== undefined && !changes.events.length) return true;
-  const statement = saveStatement(expectedRev === undefined, fields);
-  const { rows } = await tx.query<{ applied: number }>(statement.sql, [json(payload)], { name: statement.name });
-  return rows[0]?.applied === 1;
+    payload.events!.push({ rootKey, at: changes.events[0]?.at ?? new Date().toISOString(), events: changes.events.map(withoutRootAndInstant) });
+  }
+  if (!payload.updates!.length && !payload.inserts!.length) return applied;
+  const fields = Object.keys(PROJECTIONS).filter((field) => payload[field]!.length > 0);
+  const statement = saveStatement(fields);
+  const { rows } = await tx.query<{ key: string }>(statement.sql, [json(payload)], { name: statement.name });
+  for (const row of rows) applied.add(row.key);
+  return applied;
+}
+
+/** Write one command's changes; true when it applied (see `saveTrees`). */
+export async function saveTree(tx: Db, changes: TreeChanges, expectedRev: number | undefined): Promise<boolean> {
+  return (await saveTrees(tx, [{ changes, expectedRev }])).has(changes.rootKey);
 }
 
 /** Append events that belong to no single tree command (deployments, messages, job activations), one row per batch. */
