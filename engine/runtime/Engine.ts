@@ -10,19 +10,16 @@ import type { Db } from '../store/Db.js';
 import {
   activeInstanceStartedWith,
   deleteExpiredMessages,
-  findBufferedMessage,
   findStartSubscriptions,
   findSubscriptions,
   insertMessage,
   lockMessageId,
-  markMessageCorrelated,
   messageIdInUse,
   setStartCorrelationKey,
 } from '../store/messages.js';
 import { loadMigrations, migrate } from '../store/migrate.js';
 import {
   findLatestProcess,
-  findProcessByKey,
   insertProcess,
   listProcesses,
   lockProcessId,
@@ -41,18 +38,15 @@ import {
   type UserTaskFilter,
   type UserTaskRecord,
 } from '../store/queries.js';
-import { appendEvents, lockTree, readTree, readTreeOf, saveTree, type StoredTree } from '../store/TreeStore.js';
+import { appendEvents, lockTree, readTree, readTreeOf } from '../store/TreeStore.js';
 import { behaviorFor, startProcessInstance } from './behaviors.js';
-import { changesOf } from './changes.js';
 import { systemClock, timeOrderedIds } from './clock.js';
 import { cancelInstance, resolveIncident, setVariables } from './commands.js';
 import { formatInstant, ProcessingContext, type RuntimeServices } from './context.js';
 import { EngineError } from './EngineError.js';
 import type { EngineEvent } from './events.js';
 import { completeJob, failJob, throwJobError, updateJobRetries } from './jobs.js';
-import { type Clock, DefinitionNeeded, type ExpressionEvaluator, type IdGenerator, type ProcessDefinition } from './ports.js';
-import { TreeCache } from './TreeCache.js';
-import { WriteBatcher } from './WriteBatcher.js';
+import { type Clock, type ExpressionEvaluator, type IdGenerator, type ProcessDefinition } from './ports.js';
 import { emptyTree, type JsonValue, type TreeState, type Variables, visibleVariables } from './state.js';
 import { evaluateTimer } from './subscriptions.js';
 import { correlateMessage, triggerTimer } from './triggers.js';
@@ -74,16 +68,9 @@ export interface InTransaction {
   readonly tx?: Db;
 }
 
-/** Runs inside the command's transaction: what it writes with `tx` commits or rolls back with the engine's state. */
-export type EventListener = (events: readonly EngineEvent[], tx: Db) => Promise<void> | void;
-
-/** Runs after the command's changes are committed: for caches and wake-ups, never for writes that must be atomic with the engine. */
-export type CommittedListener = (events: readonly EngineEvent[]) => void;
-
-/** How often a command is retried when another writer changed its tree between read and write. */
-const MAX_ATTEMPTS = 50;
-
-type Locate = (db: Db, lock: boolean) => Promise<StoredTree | undefined>;
+export type { CommittedListener, EventListener } from './CommandExecutor.js';
+import { CommandExecutor, type CommittedListener, type EventListener } from './CommandExecutor.js';
+import { Definitions } from './Definitions.js';
 
 export interface DeployedProcess {
   readonly key: string;
@@ -143,11 +130,8 @@ export interface InstanceView extends InstanceRecord {
  * may touch several); the caller may pass its own transaction to join.
  */
 export class Engine {
-  private readonly definitions = new Map<string, ProcessDefinition>();
-  private readonly listeners = new Set<EventListener>();
-  private readonly committedListeners = new Set<CommittedListener>();
-  private readonly cache = new TreeCache();
-  private readonly writer: WriteBatcher;
+  private readonly definitions = new Definitions();
+  private readonly executor: CommandExecutor;
   readonly clock: Clock;
   readonly calendar: WorkingCalendar;
   readonly feel: Feel;
@@ -164,13 +148,12 @@ export class Engine {
     this.calendar = options.calendar ?? vietnamCalendar();
     this.utcOffsetMinutes = this.calendar.data.utcOffsetMinutes;
     this.feel = createFeel({ calendar: this.calendar, clock: () => this.clock.now() });
-    // PGlite runs one statement at a time; a server takes several batches at once.
-    this.writer = new WriteBatcher(db, db.dialect === 'pglite' ? 1 : (options.writeConcurrency ?? 4));
     const feel = this.feel;
     this.evaluator = {
       evaluate: (expression, variables, expected, what, options) => feel.evaluateAs(expression, variables, expected, what, options),
       toJson: (value) => feel.toJson(value) as JsonValue,
     };
+    this.executor = new CommandExecutor(db, this.definitions, (latest) => this.services(latest), options.writeConcurrency ?? 4);
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -183,8 +166,8 @@ export class Engine {
    * command's transaction, before commit, and may write with the handle it gets.
    */
   subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.executor.listeners.add(listener);
+    return () => this.executor.listeners.delete(listener);
   }
 
   /**
@@ -194,8 +177,8 @@ export class Engine {
    * transaction reports here when its part is done; the caller commits later.
    */
   onCommitted(listener: CommittedListener): () => void {
-    this.committedListeners.add(listener);
-    return () => this.committedListeners.delete(listener);
+    this.executor.committedListeners.add(listener);
+    return () => this.executor.committedListeners.delete(listener);
   }
 
   // ---------------------------------------------------------------- deploy
@@ -236,13 +219,13 @@ export class Engine {
         result.push({ key, processId: model.id, version, isNew: true });
       }
       await appendEvents(tx, events);
-      await this.notify(events, tx);
+      await this.executor.notify(events, tx);
       return result;
     });
-    this.notifyCommitted(events);
+    this.executor.notifyCommitted(events);
     for (const d of deployed) {
       const model = parsed.processes.find((p) => p.id === d.processId)!;
-      this.definitions.set(d.key, { key: d.key, processId: d.processId, version: d.version, model });
+      this.definitions.add({ key: d.key, processId: d.processId, version: d.version, model });
     }
     return deployed;
   }
@@ -284,7 +267,7 @@ export class Engine {
   }
 
   async processDefinition(processKey: string): Promise<ProcessDefinition | undefined> {
-    return this.definitions.get(processKey) ?? (await this.loadByKey(this.db, processKey));
+    return this.definitions.get(processKey) ?? (await this.definitions.load(this.db, processKey));
   }
 
   // ---------------------------------------------------------------- instances
@@ -292,7 +275,7 @@ export class Engine {
   /** Start an instance of the newest version of a process (or the given version key) at its none start event. */
   async createInstance(processId: string, variables: Variables = {}, options: InTransaction & { processKey?: string } = {}): Promise<StartedInstance> {
     const db = options.tx ?? this.db;
-    const definition = options.processKey ? await this.loadByKey(db, options.processKey) : await this.loadLatest(db, processId);
+    const definition = options.processKey ? await this.definitions.load(db, options.processKey) : await this.definitions.latest(db, processId);
     if (!definition) throw new EngineError('NOT_FOUND', `Expected a deployed process with id '${processId}', but none is deployed`);
     if (!definition.model.noneStart) {
       throw new EngineError('INVALID_STATE', `Expected process '${definition.processId}' to have a none start event, but it only starts by timer or message`);
@@ -309,7 +292,7 @@ export class Engine {
     sink?: EngineEvent[],
   ): Promise<StartedInstance> {
     const rootKey = this.ids();
-    await this.execute(
+    await this.executor.execute(
       tx,
       async () => ({ rootKey, doc: emptyTree(rootKey), rev: -1 }),
       '',
@@ -383,7 +366,7 @@ export class Engine {
         value: { type: j.type, worker: request.worker, deadline: formatInstant(deadline, this.utcOffsetMinutes), retries: j.retries, timedOut: j.timedOut },
       })));
       await appendEvents(tx, events);
-      await this.notify(events, tx);
+      await this.executor.notify(events, tx);
       return claimed.map((j) => {
         const tree = trees.get(j.rootKey) as TreeState | undefined;
         return {
@@ -401,7 +384,7 @@ export class Engine {
         };
       });
     });
-    this.notifyCommitted(events);
+    this.executor.notifyCommitted(events);
     return jobs;
   }
 
@@ -451,7 +434,7 @@ export class Engine {
       for (const s of await findSubscriptions(tx, message.name, message.correlationKey)) if (!chosen.has(s.processId)) chosen.set(s.processId, s);
       const byRoot = [...chosen.entries()].sort((a, b) => (a[1].rootKey < b[1].rootKey ? -1 : 1));
       for (const [processId, s] of byRoot) {
-        const done = await this.execute(
+        const done = await this.executor.execute(
           tx,
           (t) => lockTree(t, s.rootKey),
           '',
@@ -466,7 +449,7 @@ export class Engine {
       for (const start of await findStartSubscriptions(tx, message.name)) {
         if (processes.has(start.processId)) continue;
         if (message.correlationKey && (await activeInstanceStartedWith(tx, start.processId, message.correlationKey))) continue;
-        const definition = await this.loadByKey(tx, start.processKey);
+        const definition = await this.definitions.load(tx, start.processKey);
         if (!definition) continue;
         const started = await this.startInstance(tx, definition, start.elementId, {}, variables, events);
         if (message.correlationKey) await setStartCorrelationKey(tx, started.instanceKey, message.correlationKey);
@@ -482,7 +465,7 @@ export class Engine {
         value: { name: message.name, correlationKey: message.correlationKey, messageId: message.messageId, timeToLive: ttl, variables } as Record<string, JsonValue>,
       };
       await appendEvents(tx, [publishedEvent]);
-      await this.notify([publishedEvent], tx);
+      await this.executor.notify([publishedEvent], tx);
       events.push(publishedEvent);
       if (ttl > 0) {
         await insertMessage(tx, {
@@ -498,7 +481,7 @@ export class Engine {
       }
       return { messageKey, correlatedInstances: correlated };
     });
-    this.notifyCommitted(events);
+    this.executor.notifyCommitted(events);
     return published;
   }
 
@@ -510,10 +493,10 @@ export class Engine {
       const at = formatInstant(this.clock.now(), this.utcOffsetMinutes);
       events.push(...keys.map((key): EngineEvent => ({ valueType: 'MESSAGE', intent: 'EXPIRED', key, at, value: {} })));
       await appendEvents(tx, events);
-      if (events.length) await this.notify(events, tx);
+      if (events.length) await this.executor.notify(events, tx);
       return keys.length;
     });
-    this.notifyCommitted(events);
+    this.executor.notifyCommitted(events);
     return expired;
   }
 
@@ -533,13 +516,13 @@ export class Engine {
         const claimed = await claimDueTimer(tx, now);
         if (!claimed) return undefined;
         if (claimed.kind === 'instance') {
-          await this.execute(tx, async () => ({ rootKey: claimed.rootKey, doc: claimed.doc, rev: claimed.rev }), '', (ctx) => triggerTimer(ctx, claimed.key), events);
+          await this.executor.execute(tx, async () => ({ rootKey: claimed.rootKey, doc: claimed.doc, rev: claimed.rev }), '', (ctx) => triggerTimer(ctx, claimed.key), events);
           return true;
         }
         await this.fireStartTimer(tx, claimed, events);
         return true;
       });
-      this.notifyCommitted(events);
+      this.executor.notifyCommitted(events);
       if (didFire === undefined) break;
       fired += 1;
     }
@@ -547,7 +530,7 @@ export class Engine {
   }
 
   private async fireStartTimer(tx: Db, timer: Extract<Awaited<ReturnType<typeof claimDueTimer>>, { kind: 'start' }>, sink: EngineEvent[]): Promise<void> {
-    const definition = await this.loadByKey(tx, timer.processKey);
+    const definition = await this.definitions.load(tx, timer.processKey);
     if (definition) await this.startInstance(tx, definition, timer.elementId, {}, undefined, sink);
     let next: string | undefined;
     if (timer.repetitions !== 0 && timer.interval) {
@@ -605,153 +588,7 @@ export class Engine {
     options: InTransaction,
     command: (ctx: ProcessingContext) => T,
   ): Promise<T> {
-    return this.execute(options.tx, (db, lock) => readTreeOf(db, table, key, lock), notFound, command, undefined, key);
-  }
-
-  /**
-   * Run one command on one tree: read the tree, process the command and its
-   * follow-ups in memory, and write the tree, its projections and its events.
-   *
-   * On its own (no caller transaction, no transactional listener) a command is
-   * optimistic: the write is one statement that applies only if the tree is
-   * still at the revision read, and the command runs again otherwise. Inside a
-   * transaction the tree row is locked instead, buffered messages are
-   * correlated to subscriptions the command opened, and listeners run before
-   * commit. A definition the command needs but the cache lacks is loaded and
-   * the command runs again from the stored state.
-   */
-  private async execute<T>(
-    outer: Db | undefined,
-    locate: Locate,
-    notFound: string,
-    command: (ctx: ProcessingContext) => T,
-    /** For the engine's own multi-step transactions: collect the events, to report them once that transaction commits. */
-    sink?: EngineEvent[],
-    /** The record the command is about, to find its tree in the cache. */
-    cacheKey?: string,
-  ): Promise<T> {
-    if (!outer && !this.listeners.size) {
-      const fast = await this.optimistic(locate, notFound, command, cacheKey);
-      if (fast.done) {
-        this.notifyCommitted(fast.events);
-        return fast.result;
-      }
-    }
-    const events: EngineEvent[] = sink ?? [];
-    const written: StoredTree[] = [];
-    const result = await (outer ?? this.db).transaction((tx) => this.locked(tx, locate, notFound, command, events, written));
-    // Only what this engine committed itself may be cached; a caller's transaction may still roll back.
-    for (const tree of written) {
-      if (outer || sink) this.cache.forget(tree.rootKey);
-      else this.cache.remember(tree, events);
-    }
-    if (!sink) this.notifyCommitted(events);
-    return result;
-  }
-
-  private async optimistic<T>(
-    locate: Locate,
-    notFound: string,
-    command: (ctx: ProcessingContext) => T,
-    cacheKey: string | undefined,
-  ): Promise<{ done: true; result: T; events: readonly EngineEvent[] } | { done: false }> {
-    const latest = new Map<string, ProcessDefinition | null>();
-    let cached = cacheKey ? this.cache.find(cacheKey) : undefined;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const found = cached ?? (await locate(this.db, false));
-      cached = undefined;
-      if (!found) throw new EngineError('NOT_FOUND', notFound);
-      const processed = await this.process(found, command, latest, this.db);
-      if (!processed) continue;
-      const { ctx, result } = processed;
-      // A subscription opened now may have a buffered message waiting: that needs the locked path.
-      if (ctx.openedSubscriptions.length) return { done: false };
-      if (await this.writer.save({ changes: changesOf(ctx.tree, ctx.events), expectedRev: found.rev < 0 ? undefined : found.rev })) {
-        this.cache.remember({ rootKey: found.rootKey, doc: ctx.tree, rev: found.rev < 0 ? 1 : found.rev + 1 }, ctx.events);
-        return { done: true, result, events: ctx.events };
-      }
-      this.cache.forget(found.rootKey);
-    }
-    throw new EngineError('CONFLICT', `The instance changed ${MAX_ATTEMPTS} times while a command was applied to it; try again`);
-  }
-
-  private async locked<T>(
-    tx: Db,
-    locate: Locate,
-    notFound: string,
-    command: (ctx: ProcessingContext) => T,
-    out: EngineEvent[],
-    written: StoredTree[],
-  ): Promise<T> {
-    const latest = new Map<string, ProcessDefinition | null>();
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const found = await locate(tx, true);
-      if (!found) throw new EngineError('NOT_FOUND', notFound);
-      const processed = await this.process(found, command, latest, tx);
-      if (!processed) continue;
-      const { ctx, result } = processed;
-      let correlations: { messageKey: string; processId: string }[];
-      try {
-        correlations = await this.correlateBuffered(tx, ctx);
-      } catch (error) {
-        if (error instanceof DefinitionNeeded) {
-          await this.resolveDefinition(tx, error, latest);
-          continue;
-        }
-        throw error;
-      }
-      if (!(await saveTree(tx, changesOf(ctx.tree, ctx.events), found.rev < 0 ? undefined : found.rev))) {
-        throw new EngineError('CONFLICT', `Instance '${found.rootKey}' changed while it was locked`);
-      }
-      for (const c of correlations) await markMessageCorrelated(tx, c.messageKey, c.processId);
-      await this.notify(ctx.events, tx);
-      out.push(...ctx.events);
-      written.push({ rootKey: found.rootKey, doc: ctx.tree, rev: found.rev < 0 ? 1 : found.rev + 1 });
-      return result;
-    }
-    throw new EngineError('CONFLICT', `A command on instance tree could not load the process definitions it needs`);
-  }
-
-  /** Process a command on a copy of the stored tree; undefined when a definition had to be loaded first (run again). */
-  private async process<T>(
-    found: StoredTree,
-    command: (ctx: ProcessingContext) => T,
-    latest: Map<string, ProcessDefinition | null>,
-    db: Db,
-  ): Promise<{ ctx: ProcessingContext; result: T } | undefined> {
-    const ctx = new ProcessingContext(structuredClone(found.doc) as TreeState, this.services(latest));
-    try {
-      const result = command(ctx);
-      ctx.drain();
-      return { ctx, result };
-    } catch (error) {
-      if (!(error instanceof DefinitionNeeded)) throw error;
-      await this.resolveDefinition(db, error, latest);
-      return undefined;
-    }
-  }
-
-  private async resolveDefinition(db: Db, error: DefinitionNeeded, latest: Map<string, ProcessDefinition | null>): Promise<void> {
-    if (error.by === 'key') {
-      if (!(await this.loadByKey(db, error.value))) throw new EngineError('NOT_FOUND', `Expected process definition '${error.value}' to be deployed`);
-    } else {
-      latest.set(error.value, (await this.loadLatest(db, error.value)) ?? null);
-    }
-  }
-
-  /** Subscriptions opened by this command may find a message published before them, still within its time to live. */
-  private async correlateBuffered(tx: Db, ctx: ProcessingContext): Promise<{ messageKey: string; processId: string }[]> {
-    const done: { messageKey: string; processId: string }[] = [];
-    for (let i = 0; i < ctx.openedSubscriptions.length; i++) {
-      const s = ctx.openedSubscriptions[i]!;
-      if (!ctx.tree.subscriptions[s.key]) continue;
-      const message = await findBufferedMessage(tx, s.messageName, s.correlationKey, s.processId, ctx.now);
-      if (!message || done.some((d) => d.messageKey === message.key && d.processId === s.processId)) continue;
-      correlateMessage(ctx, s.key, { key: message.key, name: message.name, correlationKey: message.correlationKey, variables: message.variables as Variables });
-      ctx.drain();
-      done.push({ messageKey: message.key, processId: s.processId });
-    }
-    return done;
+    return this.executor.execute(options.tx, (db, lock) => readTreeOf(db, table, key, lock), notFound, command, undefined, key);
   }
 
   private services(latest: Map<string, ProcessDefinition | null>): RuntimeServices {
@@ -770,35 +607,6 @@ export class Engine {
 
   private scratchContext(): ProcessingContext {
     return new ProcessingContext(emptyTree('scratch'), this.services(new Map()));
-  }
-
-  private async loadByKey(db: Db, key: string): Promise<ProcessDefinition | undefined> {
-    const cached = this.definitions.get(key);
-    if (cached) return cached;
-    const row = await findProcessByKey(db, key);
-    return row ? this.remember(row) : undefined;
-  }
-
-  private async loadLatest(db: Db, processId: string): Promise<ProcessDefinition | undefined> {
-    const row = await findLatestProcess(db, processId);
-    if (!row) return undefined;
-    return this.definitions.get(row.key) ?? this.remember(row);
-  }
-
-  private remember(row: ProcessRow): ProcessDefinition {
-    const definition: ProcessDefinition = { key: row.key, processId: row.processId, version: row.version, model: row.model as ExecutableProcess };
-    this.definitions.set(row.key, definition);
-    return definition;
-  }
-
-  private async notify(events: readonly EngineEvent[], tx: Db): Promise<void> {
-    if (!events.length) return;
-    for (const listener of this.listeners) await listener(events, tx);
-  }
-
-  private notifyCommitted(events: readonly EngineEvent[]): void {
-    if (!events.length) return;
-    for (const listener of this.committedListeners) listener(events);
   }
 }
 
