@@ -551,7 +551,8 @@ export class Engine {
     if (!record) return undefined;
     const tree = (await readTree(this.db, record.rootKey)) as TreeState | undefined;
     if (!tree) return undefined;
-    const incidents = Object.values(tree.incidents).some((i) => i.instanceKey === instanceKey);
+    // A root instance is stuck when anything in its tree is: an incident in a called instance counts too.
+    const incidents = Object.values(tree.incidents).some((i) => instanceKey === record.rootKey || i.instanceKey === instanceKey);
     return {
       ...record,
       status: record.state === 'active' && incidents ? 'incident' : record.state,

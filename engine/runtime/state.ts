@@ -37,10 +37,6 @@ export interface ElementInstanceState {
   loopCounter?: number;
   /** Open incident blocking this element instance, if any. */
   incidentKey?: string;
-  /** Event-based gateway: the event that fired and the variables it carried, until the gateway completes. */
-  triggered?: { elementId: string; variables: Variables };
-  /** The flows to take after completion, computed by gateways. */
-  takeFlows?: string[];
   readonly activatedAt: string;
 }
 

@@ -158,11 +158,6 @@ export async function readTree(db: Db, rootKey: string): Promise<unknown | undef
   return rows[0]?.doc ?? undefined;
 }
 
-export async function rootKeyOf(db: Db, instanceKey: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ root_key: string }>('SELECT root_key FROM engine_instances WHERE key = $1', [instanceKey]);
-  return rows[0]?.root_key;
-}
-
 /**
  * The guard: root rows of existing trees are updated only at the revision
  * their command read; root rows of new trees are inserted only if the key is

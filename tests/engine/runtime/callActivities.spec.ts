@@ -162,4 +162,23 @@ describe('engine/runtime: call activities', () => {
     expect((refused as EngineError).message).to.contain(key);
     expect((await h.state(child!.key)).status).to.equal('active');
   });
+
+  it('should report the calling root instance as stuck while its called instance has an incident', async () => {
+    // given a called process whose gateway finds no way on
+    await h.deploy(
+      processXml(
+        'child',
+        `<bpmn:startEvent id="cs" /><bpmn:exclusiveGateway id="route" /><bpmn:endEvent id="ce" />
+         ${flow('cs', 'route')}${flow('route', 'ce', { condition: '=fee > 100' })}`,
+      ),
+    );
+    await h.deploy(parentXml(callActivity('call', 'child')));
+    // when
+    const key = await h.start('p', { fee: 1 });
+    // then
+    const [child] = await childInstances(h, key);
+    expect((await h.state(child!.key)).status).to.equal('incident');
+    expect((await h.state(key)).status).to.equal('incident');
+  });
 });
+
