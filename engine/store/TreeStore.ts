@@ -158,117 +158,133 @@ export async function readTree(db: Db, rootKey: string): Promise<unknown | undef
   return rows[0]?.doc ?? undefined;
 }
 
-/**
- * The guard: root rows of existing trees are updated only at the revision
- * their command read; root rows of new trees are inserted only if the key is
- * free. The trees it names are the ones whose commands apply.
- */
-const GUARD = `guard_updates AS (
-  UPDATE engine_instances i SET doc = u.doc, rev = i.rev + 1, state = COALESCE(u.state, i.state), ended_at = COALESCE(u."endedAt", i.ended_at)
+/** Root rows of existing trees: updated only at the revision their command read. */
+const GUARD_UPDATES = `UPDATE engine_instances i SET doc = u.doc, rev = i.rev + 1, state = COALESCE(u.state, i.state), ended_at = COALESCE(u."endedAt", i.ended_at)
   FROM c, jsonb_to_recordset(c.j->'updates') AS u("rootKey" text, rev integer, doc jsonb, state text, "endedAt" timestamptz)
-  WHERE i.key = u."rootKey" AND i.rev = u.rev RETURNING i.key),
-guard_inserts AS (
-  INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at, doc, rev)
+  WHERE i.key = u."rootKey" AND i.rev = u.rev RETURNING i.key AS applied_key`;
+
+/** Root rows of new trees: inserted only if the key is free. */
+const GUARD_INSERTS = `INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at, doc, rev)
   SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt", doc, 1
   FROM c, jsonb_to_recordset(c.j->'inserts') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
        version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz, doc jsonb)
-  ON CONFLICT (key) DO NOTHING RETURNING key),
-guard AS (SELECT key FROM guard_updates UNION ALL SELECT key FROM guard_inserts)`;
+  ON CONFLICT (key) DO NOTHING RETURNING key AS applied_key`;
+
+/**
+ * How a projection row is tied to the guard: with one tree the guard is a
+ * single row to join; with several, each row checks that its own tree applied.
+ */
+interface Scope {
+  /** The FROM items before the row source. */
+  readonly from: string;
+  /** The condition on the row source alias, or nothing. */
+  where(alias: string, joiner?: 'WHERE' | 'AND'): string;
+}
+
+const ONE_TREE: Scope = { from: 'c, guard,', where: () => '' };
+const MANY_TREES: Scope = { from: 'c,', where: (alias, joiner = 'WHERE') => `${joiner} ${alias}."rootKey" IN (SELECT applied_key FROM guard)` };
 
 /** Every projection, by the payload field it writes; a row is written only when its tree's guard applied. */
-const PROJECTIONS: Readonly<Record<string, string>> = {
-  instances: `instances AS (
+const PROJECTIONS: Readonly<Record<string, (scope: Scope) => string>> = {
+  instances: (s) => `instances AS (
   INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at)
   SELECT key, "rootKey", "parentKey", "processKey", "processId", version, state, "createdAt", "endedAt"
-  FROM c, jsonb_to_recordset(c.j->'instances') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
+  FROM ${s.from} jsonb_to_recordset(c.j->'instances') AS x(key text, "rootKey" text, "parentKey" text, "processKey" text, "processId" text,
        version integer, state text, "createdAt" timestamptz, "endedAt" timestamptz)
-  WHERE x."rootKey" IN (SELECT key FROM guard)
+  ${s.where('x')}
   ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, ended_at = EXCLUDED.ended_at)`,
-  jobsRemoved: removal('jobs_removed', 'engine_jobs', 'jobsRemoved'),
-  timersRemoved: removal('timers_removed', 'engine_timers', 'timersRemoved'),
-  subscriptionsRemoved: removal('subscriptions_removed', 'engine_message_subscriptions', 'subscriptionsRemoved'),
-  jobs: `jobs AS (
+  jobsRemoved: (s) => removal(s, 'jobs_removed', 'engine_jobs', 'jobsRemoved'),
+  timersRemoved: (s) => removal(s, 'timers_removed', 'engine_timers', 'timersRemoved'),
+  subscriptionsRemoved: (s) => removal(s, 'subscriptions_removed', 'engine_message_subscriptions', 'subscriptionsRemoved'),
+  jobs: (s) => `jobs AS (
   -- A job that changed in the tree (created, failed, retries updated) is no longer held by a worker.
   INSERT INTO engine_jobs (key, root_key, instance_key, element_instance_key, element_id, process_id, type, retries, state,
                            retry_at, custom_headers, error_message, created_at)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, retries, state,
          "retryAt", "customHeaders", "errorMessage", "createdAt"
-  FROM c, jsonb_to_recordset(c.j->'jobs') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
+  FROM ${s.from} jsonb_to_recordset(c.j->'jobs') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text, "elementId" text,
        "processId" text, type text, retries integer, state text, "retryAt" timestamptz, "customHeaders" jsonb, "errorMessage" text,
        "createdAt" timestamptz)
-  WHERE x."rootKey" IN (SELECT key FROM guard)
+  ${s.where('x')}
   ON CONFLICT (key) DO UPDATE SET retries = EXCLUDED.retries, state = EXCLUDED.state, retry_at = EXCLUDED.retry_at,
        error_message = EXCLUDED.error_message, worker = NULL, deadline = NULL)`,
-  userTasks: `user_tasks AS (
+  userTasks: (s) => `user_tasks AS (
   INSERT INTO engine_user_tasks (key, root_key, instance_key, element_instance_key, element_id, process_id, name, state, assignee,
                                  candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key, headers, job_key,
                                  created_at, ended_at)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", name, state, assignee,
          ARRAY(SELECT jsonb_array_elements_text("candidateGroups")), ARRAY(SELECT jsonb_array_elements_text("candidateUsers")),
          "dueDate", "followUpDate", priority, "formKey", headers, "jobKey", "createdAt", "endedAt"
-  FROM c, jsonb_to_recordset(c.j->'userTasks') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+  FROM ${s.from} jsonb_to_recordset(c.j->'userTasks') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
        "elementId" text, "processId" text, name text, state text, assignee text, "candidateGroups" jsonb, "candidateUsers" jsonb,
        "dueDate" timestamptz, "followUpDate" timestamptz, priority integer, "formKey" text, headers jsonb, "jobKey" text,
        "createdAt" timestamptz, "endedAt" timestamptz)
-  WHERE x."rootKey" IN (SELECT key FROM guard)
+  ${s.where('x')}
   ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, assignee = EXCLUDED.assignee, candidate_groups = EXCLUDED.candidate_groups,
        candidate_users = EXCLUDED.candidate_users, due_date = EXCLUDED.due_date, follow_up_date = EXCLUDED.follow_up_date,
        priority = EXCLUDED.priority, ended_at = EXCLUDED.ended_at)`,
-  userTasksEnded: `user_tasks_ended AS (
+  userTasksEnded: (s) => `user_tasks_ended AS (
   UPDATE engine_user_tasks t SET state = x.state, ended_at = x."endedAt"
-  FROM c, jsonb_to_recordset(c.j->'userTasksEnded') AS x(key text, "rootKey" text, state text, "endedAt" timestamptz)
-  WHERE t.key = x.key AND x."rootKey" IN (SELECT key FROM guard))`,
-  timers: `timers AS (
+  FROM ${s.from} jsonb_to_recordset(c.j->'userTasksEnded') AS x(key text, "rootKey" text, state text, "endedAt" timestamptz)
+  WHERE t.key = x.key ${s.where('x', 'AND')})`,
+  timers: (s) => `timers AS (
   INSERT INTO engine_timers (key, root_key, instance_key, element_instance_key, element_id, process_key, target, due_at, repetitions, interval)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processKey", target, "dueAt", repetitions, interval
-  FROM c, jsonb_to_recordset(c.j->'timers') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+  FROM ${s.from} jsonb_to_recordset(c.j->'timers') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
        "elementId" text, "processKey" text, target text, "dueAt" timestamptz, repetitions integer, interval text)
-  WHERE x."rootKey" IN (SELECT key FROM guard)
+  ${s.where('x')}
   ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, repetitions = EXCLUDED.repetitions)`,
-  subscriptions: `subscriptions AS (
+  subscriptions: (s) => `subscriptions AS (
   INSERT INTO engine_message_subscriptions (key, root_key, instance_key, element_instance_key, element_id, process_id, message_name,
                                             correlation_key, interrupting)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", "messageName", "correlationKey", interrupting
-  FROM c, jsonb_to_recordset(c.j->'subscriptions') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+  FROM ${s.from} jsonb_to_recordset(c.j->'subscriptions') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
        "elementId" text, "processId" text, "messageName" text, "correlationKey" text, interrupting boolean)
-  WHERE x."rootKey" IN (SELECT key FROM guard)
+  ${s.where('x')}
   ON CONFLICT (key) DO NOTHING)`,
-  incidents: `incidents AS (
+  incidents: (s) => `incidents AS (
   INSERT INTO engine_incidents (key, root_key, instance_key, element_instance_key, element_id, process_id, type, message, job_key,
                                 state, created_at, resolved_at)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processId", type, message, "jobKey", state,
          "createdAt", "resolvedAt"
-  FROM c, jsonb_to_recordset(c.j->'incidents') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
+  FROM ${s.from} jsonb_to_recordset(c.j->'incidents') AS x(key text, "rootKey" text, "instanceKey" text, "elementInstanceKey" text,
        "elementId" text, "processId" text, type text, message text, "jobKey" text, state text, "createdAt" timestamptz,
        "resolvedAt" timestamptz)
-  WHERE x."rootKey" IN (SELECT key FROM guard)
+  ${s.where('x')}
   ON CONFLICT (key) DO NOTHING)`,
-  incidentsResolved: `incidents_resolved AS (
+  incidentsResolved: (s) => `incidents_resolved AS (
   UPDATE engine_incidents i SET state = 'resolved', resolved_at = x."resolvedAt"
-  FROM c, jsonb_to_recordset(c.j->'incidentsResolved') AS x(key text, "rootKey" text, "resolvedAt" timestamptz)
-  WHERE i.key = x.key AND x."rootKey" IN (SELECT key FROM guard))`,
-  events: `events AS (
+  FROM ${s.from} jsonb_to_recordset(c.j->'incidentsResolved') AS x(key text, "rootKey" text, "resolvedAt" timestamptz)
+  WHERE i.key = x.key ${s.where('x', 'AND')})`,
+  events: (s) => `events AS (
   INSERT INTO engine_events (root_key, at, events)
-  SELECT e."rootKey", e.at, e.events FROM c, jsonb_to_recordset(c.j->'events') AS e("rootKey" text, at timestamptz, events jsonb)
-  WHERE e."rootKey" IN (SELECT key FROM guard))`,
+  SELECT e."rootKey", e.at, e.events FROM ${s.from} jsonb_to_recordset(c.j->'events') AS e("rootKey" text, at timestamptz, events jsonb)
+  ${s.where('e')})`,
 };
 
-function removal(name: string, table: string, field: string): string {
+function removal(s: Scope, name: string, table: string, field: string): string {
   return `${name} AS (
   DELETE FROM ${table} WHERE key IN (
-    SELECT r.key FROM c, jsonb_to_recordset(c.j->'${field}') AS r(key text, "rootKey" text) WHERE r."rootKey" IN (SELECT key FROM guard)))`;
+    SELECT r.key FROM ${s.from} jsonb_to_recordset(c.j->'${field}') AS r(key text, "rootKey" text) ${s.where('r')}))`;
 }
 
 /**
- * The statement for the parts a batch actually has. Each distinct set is a
- * named statement, prepared once per connection; commands touch only a
- * handful of sets, so few plans exist.
+ * The statement for a batch and the parts it actually has. Each distinct
+ * shape is a named statement, prepared once per connection; commands touch
+ * only a handful of shapes, so few plans exist.
  */
-function saveStatement(fields: readonly string[]): { sql: string; name: string } {
-  const parts = fields.map((field) => PROJECTIONS[field]!);
-  const sql = `WITH c AS (SELECT $1::jsonb AS j),\n${[GUARD, ...parts].join(',\n')}\nSELECT key FROM guard`;
+function saveStatement(trees: 'one-new' | 'one' | 'many', fields: readonly string[]): { sql: string; name: string } {
+  const scope = trees === 'many' ? MANY_TREES : ONE_TREE;
+  const guard =
+    trees === 'one-new'
+      ? `guard AS (${GUARD_INSERTS})`
+      : trees === 'one'
+        ? `guard AS (${GUARD_UPDATES})`
+        : `guard_updates AS (${GUARD_UPDATES}),\nguard_inserts AS (${GUARD_INSERTS}),\nguard AS (SELECT applied_key FROM guard_updates UNION ALL SELECT applied_key FROM guard_inserts)`;
+  const parts = fields.map((field) => PROJECTIONS[field]!(scope));
+  const sql = `WITH c AS (SELECT $1::jsonb AS j),\n${[guard, ...parts].join(',\n')}\nSELECT applied_key FROM guard`;
   const mask = Object.keys(PROJECTIONS).map((field) => (fields.includes(field) ? '1' : '0')).join('');
-  return { sql, name: `engine_save_trees_${parseInt(mask, 2).toString(36)}` };
+  return { sql, name: `engine_save_${trees.replace('-', '_')}_${parseInt(mask, 2).toString(36)}` };
 }
 
 /** One command's write: what changed in a tree, and the revision it read (absent for a new tree). */
@@ -321,9 +337,10 @@ export async function saveTrees(tx: Db, writes: readonly TreeWrite[]): Promise<S
   }
   if (!payload.updates!.length && !payload.inserts!.length) return applied;
   const fields = Object.keys(PROJECTIONS).filter((field) => payload[field]!.length > 0);
-  const statement = saveStatement(fields);
-  const { rows } = await tx.query<{ key: string }>(statement.sql, [json(payload)], { name: statement.name });
-  for (const row of rows) applied.add(row.key);
+  const trees = payload.updates!.length + payload.inserts!.length > 1 ? 'many' : payload.inserts!.length ? 'one-new' : 'one';
+  const statement = saveStatement(trees, fields);
+  const { rows } = await tx.query<{ applied_key: string }>(statement.sql, [json(payload)], { name: statement.name });
+  for (const row of rows) applied.add(row.applied_key);
   return applied;
 }
 
