@@ -34,8 +34,12 @@ export function createFeel(options: FeelOptions): Feel {
 
   /** `what` names the model attribute in failure messages; absent, the expression itself is the subject. */
   function evaluate(source: string, variables: Readonly<Record<string, unknown>>, what?: string): FeelResult {
+    // An expression can only use names it spells out, so only those go into the context:
+    // feelin converts its whole context on every evaluation, and a dossier's variables are many.
     // Variables shadow functions of the same name, as they shadow feelin's own built-ins.
-    const context = { ...functions, ...variables };
+    const context: Record<string, unknown> = {};
+    for (const name in functions) if (source.includes(name)) context[name] = functions[name];
+    for (const name in variables) if (source.includes(name)) context[name] = variables[name];
     const outer = collecting;
     const raised: FeelWarning[] = [];
     collecting = raised;

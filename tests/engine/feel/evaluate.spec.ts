@@ -91,6 +91,24 @@ describe('feel: evaluate', () => {
   });
 });
 
+describe('feel: evaluate with many variables', () => {
+  const feel = buildFeel();
+  const dossier: Record<string, unknown> = { fee: 30000, 'so ho so': 'H56-260213-0042' };
+  for (let i = 0; i < 50; i++) dossier[`field${i}`] = { value: i, parts: [i, i + 1] };
+
+  it('should give the same result with fifty unrelated variables present', () => {
+    expect(feel.evaluate('fee > 20000 and field7.value = 7', dossier)).to.deep.include({ ok: true, value: true });
+  });
+
+  it('should find a variable whose name has spaces when the expression quotes it', () => {
+    expect(feel.evaluate('`so ho so`', dossier)).to.deep.include({ ok: true, value: 'H56-260213-0042' });
+  });
+
+  it('should still let a variable shadow a function of the same name', () => {
+    expect(feel.evaluate('uuid', { uuid: 'fixed' })).to.deep.include({ ok: true, value: 'fixed' });
+  });
+});
+
 describe('feel: check', () => {
   const feel = buildFeel();
 
