@@ -39,9 +39,10 @@ export function createCalendar(data: CalendarData): WorkingCalendar {
   };
 
   const addWorkingDays = (from: Date, amount: number): Date => {
-    assertWholeDays(amount, 'working days');
+    assertWholeNumber(amount, 'working days');
     // The normalised time of day lies inside a period, so it exists on every working day.
-    const start = time.normalize(split(from));
+    // Counting back from a deadline keeps a 17:00 deadline at 17:00 instead of moving it to the next morning.
+    const start = amount < 0 ? time.normalizeBackward(split(from)) : time.normalize(split(from));
     return join({ day: days.nth(start.day, amount), msOfDay: start.msOfDay });
   };
 
@@ -71,6 +72,9 @@ export function createCalendar(data: CalendarData): WorkingCalendar {
   };
 
   const dueDate = (received: Date, limit: TimeLimit): Date => {
+    if ('amount' in limit && !(limit.amount >= 0)) {
+      throw new RangeError(`Expected a legal time limit of 0 or more ${limit.unit}, but got ${String(limit.amount)}`);
+    }
     // Limits also arrive from JSON process definitions, where the unit is not type-checked.
     if (!Object.hasOwn(dueDateRules, limit.unit)) {
       throw new RangeError(
@@ -107,8 +111,14 @@ function assertWholeDays(amount: number, unit: string): void {
   }
 }
 
+function assertWholeNumber(amount: number, unit: string): void {
+  if (!Number.isInteger(amount)) {
+    throw new RangeError(`Expected a whole number of ${unit}, but got ${String(amount)}`);
+  }
+}
+
 function assertHours(hours: number): void {
-  if (!Number.isFinite(hours) || hours < 0) {
-    throw new RangeError(`Expected a finite number of working hours ≥ 0, but got ${String(hours)}`);
+  if (!Number.isFinite(hours)) {
+    throw new RangeError(`Expected a finite number of working hours, but got ${String(hours)}`);
   }
 }

@@ -56,9 +56,17 @@ export interface WorkingCalendar {
   isWorkingTime(instant: Date): boolean;
   /** When the clock starts for something received at `instant` (before opening → opening; lunch → afternoon; after hours or day off → next opening). */
   normalizeStart(instant: Date): Date;
-  /** Same local time on the n-th next working day, counted from the normalised start. n ≥ 0, whole number. */
+  /**
+   * Same local time on the n-th next working day, counted from the normalised start (whole n).
+   * A negative n counts back, e.g. from a due date to "1 working day before": the start is then
+   * normalised backwards, so a 17:00 deadline gives 17:00 of the working day before.
+   */
   addWorkingDays(from: Date, days: number): Date;
-  /** Add working hours (fractions allowed) from the normalised start; a result exactly at a period boundary is reported as the end of the earlier period. */
+  /**
+   * Add working hours (fractions allowed) from the normalised start; a result exactly at a period
+   * boundary is reported as the end of the earlier period. Negative hours count back, and a result
+   * on a boundary is then the start of the later period.
+   */
   addWorkingHours(from: Date, hours: number): Date;
   /** Add calendar days to the local date and keep the local time; a result on a non-working day rolls to the end of office hours of the next working day. */
   addCalendarDays(from: Date, days: number): Date;

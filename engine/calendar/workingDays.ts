@@ -6,7 +6,9 @@ export interface WorkingDays {
   isWorking(day: number): boolean;
   /** The first working day strictly after `day`. */
   next(day: number): number;
-  /** The n-th working day strictly after `day`; `day` itself when n = 0. */
+  /** The first working day strictly before `day`. */
+  previous(day: number): number;
+  /** The n-th working day strictly after `day` (before it when n is negative); `day` itself when n = 0. */
   nth(day: number, n: number): number;
   /** Working days in (a, b]; the negated count of (b, a] when b is before a. */
   countBetween(a: number, b: number): number;
@@ -36,9 +38,19 @@ export function compileWorkingDays(data: CalendarData): WorkingDays {
     );
   };
 
+  const previous = (day: number): number => {
+    for (let candidate = day - 1; candidate >= day - SEARCH_LIMIT_DAYS; candidate--) {
+      if (isWorking(candidate)) return candidate;
+    }
+    throw new RangeError(
+      `Expected a working day within ${SEARCH_LIMIT_DAYS} days before ${formatLocalDate(day)}, but found none`,
+    );
+  };
+
   const nth = (day: number, n: number): number => {
     let current = day;
-    for (let step = 0; step < n; step++) current = next(current);
+    const step = n < 0 ? previous : next;
+    for (let i = 0; i < Math.abs(n); i++) current = step(current);
     return current;
   };
 
@@ -49,5 +61,5 @@ export function compileWorkingDays(data: CalendarData): WorkingDays {
     return count;
   };
 
-  return { isWorking, next, nth, countBetween };
+  return { isWorking, next, previous, nth, countBetween };
 }

@@ -17,7 +17,9 @@ export interface WorkingTime {
   isInside(moment: LocalMoment): boolean;
   /** The moment itself when inside a period, otherwise the start of the next period. */
   normalize(moment: LocalMoment): LocalMoment;
-  /** Consumes `ms` of working time from the normalised `from`. */
+  /** Counting backwards: the moment itself when inside a period or at its end, otherwise the end of the previous period. */
+  normalizeBackward(moment: LocalMoment): LocalMoment;
+  /** Consumes `ms` of working time from the normalised `from`; backwards when `ms` is negative. */
   addMs(from: LocalMoment, ms: number): LocalMoment;
   /** Working milliseconds in [a, b]; `a` must not be after `b`. */
   msBetween(a: LocalMoment, b: LocalMoment): number;
@@ -48,7 +50,32 @@ export function compileWorkingTime(data: CalendarData, days: WorkingDays): Worki
     return { day: days.next(moment.day), msOfDay: opening };
   };
 
+  const normalizeBackward = (moment: LocalMoment): LocalMoment => {
+    if (days.isWorking(moment.day)) {
+      for (let i = periods.length - 1; i >= 0; i--) {
+        const period = periods[i]!;
+        if (moment.msOfDay > period.end) return { day: moment.day, msOfDay: period.end };
+        if (moment.msOfDay > period.start) return moment;
+      }
+    }
+    return { day: days.previous(moment.day), msOfDay: closing };
+  };
+
+  /** Periods are (start, end] when counting backwards, so a result on a boundary is the start of the later period. */
+  const subtractMs = (from: LocalMoment, ms: number): LocalMoment => {
+    let remaining = ms;
+    let moment = normalizeBackward(from);
+    for (;;) {
+      const period = periods.find((p) => p.start < moment.msOfDay && moment.msOfDay <= p.end)!;
+      const available = moment.msOfDay - period.start;
+      if (remaining <= available) return { day: moment.day, msOfDay: moment.msOfDay - remaining };
+      remaining -= available;
+      moment = normalizeBackward({ day: moment.day, msOfDay: period.start });
+    }
+  };
+
   const addMs = (from: LocalMoment, ms: number): LocalMoment => {
+    if (ms < 0) return subtractMs(from, -ms);
     let remaining = ms;
     let moment = normalize(from);
     for (;;) {
@@ -74,5 +101,5 @@ export function compileWorkingTime(data: CalendarData, days: WorkingDays): Worki
     return total;
   };
 
-  return { opening, closing, isInside, normalize, addMs, msBetween };
+  return { opening, closing, isInside, normalize, normalizeBackward, addMs, msBetween };
 }

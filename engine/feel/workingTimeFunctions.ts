@@ -37,8 +37,8 @@ export function createWorkingTimeFunctions(environment: FunctionEnvironment): Fu
           if (start === null) {
             return null;
           }
-          if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-            return reject('n', 'a whole number of days, 0 or more', n);
+          if (typeof n !== 'number' || !Number.isInteger(n)) {
+            return reject('n', 'a whole number of days (negative counts back)', n);
           }
           const due = guarded('add working days', () => calendar.addWorkingDays(start, n));
           return due && instantToFeelDateTime(due, utcOffsetMinutes);
@@ -56,8 +56,8 @@ export function createWorkingTimeFunctions(environment: FunctionEnvironment): Fu
           if (start === null) {
             return null;
           }
-          if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
-            return reject('n', 'a number of hours, 0 or more', n);
+          if (typeof n !== 'number' || !Number.isFinite(n)) {
+            return reject('n', 'a number of hours (negative counts back)', n);
           }
           const due = guarded('add working hours', () => calendar.addWorkingHours(start, n));
           return due && instantToFeelDateTime(due, utcOffsetMinutes);

@@ -47,11 +47,24 @@ describe('calendar: addWorkingDays', () => {
     });
   }
 
+  const backwards: [from: string, days: number, result: string, why: string][] = [
+    ['Tue 2025-10-07 17:00', -1, 'Mon 2025-10-06 17:00', 'a 17:00 deadline stays at 17:00 the working day before'],
+    ['Mon 2025-10-06 10:00', -1, 'Fri 2025-10-03 10:00', 'back over the weekend'],
+    ['Wed 2026-02-25 10:00', -3, 'Fri 2026-02-13 10:00', 'back over Tết 2026'],
+    ['Mon 2025-04-28 10:00', -1, 'Sat 2025-04-26 10:00', 'onto the working Saturday 2025-04-26'],
+    ['Tue 2025-10-07 18:30', -1, 'Mon 2025-10-06 17:00', 'from after closing, counted from 17:00'],
+  ];
+
+  for (const [from, days, result, why] of backwards) {
+    it(`should count ${days} working day(s) from ${from} back to ${result} (${why})`, () => {
+      expect(show(calendar.addWorkingDays(at(from), days))).to.equal(result);
+    });
+  }
+
   const refused: [days: number, message: string][] = [
-    [-1, 'Expected a whole number of working days ≥ 0, but got -1'],
-    [1.5, 'Expected a whole number of working days ≥ 0, but got 1.5'],
-    [Number.NaN, 'Expected a whole number of working days ≥ 0, but got NaN'],
-    [Number.POSITIVE_INFINITY, 'Expected a whole number of working days ≥ 0, but got Infinity'],
+    [1.5, 'Expected a whole number of working days, but got 1.5'],
+    [Number.NaN, 'Expected a whole number of working days, but got NaN'],
+    [Number.POSITIVE_INFINITY, 'Expected a whole number of working days, but got Infinity'],
   ];
 
   for (const [days, message] of refused) {

@@ -40,10 +40,24 @@ describe('calendar: addWorkingHours', () => {
     });
   }
 
+  const backwards: [from: string, hours: number, result: string, why: string][] = [
+    ['Tue 2025-10-07 17:00', -1, 'Tue 2025-10-07 16:00', 'within the afternoon'],
+    ['Tue 2025-10-07 14:00', -1, 'Tue 2025-10-07 11:00', 'back over lunch'],
+    ['Tue 2025-10-07 07:30', -1, 'Mon 2025-10-06 16:30', 'back over the night'],
+    ['Mon 2026-02-23 08:00', -2, 'Fri 2026-02-13 16:00', 'back over Tết 2026 and the weekend'],
+    ['Tue 2025-10-07 12:00', -0.5, 'Tue 2025-10-07 11:00', 'from lunch, counted from the end of the morning'],
+    ['Tue 2025-10-07 14:30', -1, 'Tue 2025-10-07 13:30', 'onto a boundary: the start of the afternoon'],
+  ];
+
+  for (const [from, hours, result, why] of backwards) {
+    it(`should count ${hours} working hours from ${from} back to ${result} (${why})`, () => {
+      expect(show(calendar.addWorkingHours(at(from), hours))).to.equal(result);
+    });
+  }
+
   const refused: [hours: number, message: string][] = [
-    [-1, 'Expected a finite number of working hours ≥ 0, but got -1'],
-    [Number.NaN, 'Expected a finite number of working hours ≥ 0, but got NaN'],
-    [Number.POSITIVE_INFINITY, 'Expected a finite number of working hours ≥ 0, but got Infinity'],
+    [Number.NaN, 'Expected a finite number of working hours, but got NaN'],
+    [Number.POSITIVE_INFINITY, 'Expected a finite number of working hours, but got Infinity'],
   ];
 
   for (const [hours, message] of refused) {

@@ -22,10 +22,10 @@ describe('calendar: dueDate', () => {
   }
 
   const refused: [limit: TimeLimit, message: string][] = [
-    [{ unit: 'workingDays', amount: -1 }, 'Expected a whole number of working days ≥ 0, but got -1'],
-    [{ unit: 'workingDays', amount: 0.5 }, 'Expected a whole number of working days ≥ 0, but got 0.5'],
-    [{ unit: 'calendarDays', amount: -3 }, 'Expected a whole number of calendar days ≥ 0, but got -3'],
-    [{ unit: 'workingHours', amount: -2 }, 'Expected a finite number of working hours ≥ 0, but got -2'],
+    [{ unit: 'workingDays', amount: -1 }, 'Expected a legal time limit of 0 or more workingDays, but got -1'],
+    [{ unit: 'workingDays', amount: 0.5 }, 'Expected a whole number of working days, but got 0.5'],
+    [{ unit: 'calendarDays', amount: -3 }, 'Expected a legal time limit of 0 or more calendarDays, but got -3'],
+    [{ unit: 'workingHours', amount: -2 }, 'Expected a legal time limit of 0 or more workingHours, but got -2'],
   ];
 
   for (const [limit, message] of refused) {

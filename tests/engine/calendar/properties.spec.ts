@@ -154,4 +154,25 @@ describe('calendar: properties', () => {
       }),
     );
   });
+
+  it('should come back to the same moment of work after counting working hours forward and then back', () => {
+    fc.assert(
+      fc.property(instant, hours, (x, h) => {
+        const there = calendar.addWorkingHours(x, h);
+        const back = calendar.addWorkingHours(there, -h);
+        expect(calendar.workingHoursBetween(calendar.normalizeStart(x), back)).to.be.closeTo(0, 1e-9);
+      }),
+    );
+  });
+
+  it('should count n working days back to n × 8 working hours earlier', () => {
+    fc.assert(
+      fc.property(instant, days, (x, n) => {
+        const due = calendar.addWorkingDays(x, n);
+        const back = calendar.addWorkingDays(due, -n);
+        expect(calendar.workingHoursBetween(back, due)).to.be.closeTo(8 * n, 1e-9);
+      }),
+    );
+  });
 });
+

@@ -53,21 +53,17 @@ describe('feel: working-time functions', () => {
       "Expected the argument 'from' of add working days(from, n) to be a date and time, a date or an ISO 8601 date-time string, but got null",
     ],
     [
-      'add working days(now(), -1)',
-      "Expected the argument 'n' of add working days(from, n) to be a whole number of days, 0 or more, but got the number -1",
-    ],
-    [
       'add working days(now(), 1.5)',
-      "Expected the argument 'n' of add working days(from, n) to be a whole number of days, 0 or more, but got the number 1.5",
+      "Expected the argument 'n' of add working days(from, n) to be a whole number of days (negative counts back), but got the number 1.5",
     ],
     [
       'add working days(now(), "3")',
-      "Expected the argument 'n' of add working days(from, n) to be a whole number of days, 0 or more, but got the string '3'",
+      "Expected the argument 'n' of add working days(from, n) to be a whole number of days (negative counts back), but got the string '3'",
     ],
     ['add working days(now())', "Expected the argument 'n' of add working days(from, n), but it was not given"],
     [
-      'add working hours(now(), -0.5)',
-      "Expected the argument 'n' of add working hours(from, n) to be a number of hours, 0 or more, but got the number -0.5",
+      'add working hours(now(), "2")',
+      "Expected the argument 'n' of add working hours(from, n) to be a number of hours (negative counts back), but got the string '2'",
     ],
     [
       'working days between(now(), 42)',
@@ -78,6 +74,19 @@ describe('feel: working-time functions', () => {
       "Expected the argument 'day' of is working day(day) to be a date and time, a date or an ISO 8601 date-time string, but got the list [1]",
     ],
   ];
+
+  const back: [source: string, due: string][] = [
+    // a reminder one working day before a dossier due on Wed 25 Feb 2026, after Tết
+    ['add working days(date and time("2026-02-25T17:00:00+07:00"), -1)', '2026-02-24T17:00:00+07:00'],
+    ['add working days(date and time("2026-02-23T10:00:00+07:00"), -1)', '2026-02-13T10:00:00+07:00'],
+    ['add working hours(date and time("2026-02-23T08:00:00+07:00"), -2)', '2026-02-13T16:00:00+07:00'],
+  ];
+
+  for (const [source, due] of back) {
+    it(`should count back with \`${source}\` to ${due}`, () => {
+      expect(evaluateToJson(feel, source)).to.equal(due);
+    });
+  }
 
   for (const [source, warning] of invalid) {
     it(`should evaluate \`${source}\` to null with a warning, not crash`, () => {
