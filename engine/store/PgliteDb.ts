@@ -28,8 +28,8 @@ class PgliteDb implements Db {
   readonly dialect = 'pglite';
   readonly inTransaction = false;
 
-  /** Statement names prepared in this (single) session, with their text. */
-  private readonly prepared = new Map<string, string>();
+  /** Statement names prepared in this (single) session, with their text and how often each ran. */
+  private readonly prepared = new Map<string, PreparedStatement>();
 
   constructor(private readonly pglite: PGlite) {}
 
@@ -74,17 +74,24 @@ async function runStatement<R>(
   target: PGlite | Transaction,
   sql: string,
   params: readonly unknown[] | undefined,
-  prepared?: Map<string, string>,
+  prepared?: Map<string, PreparedStatement>,
   name?: string,
 ): Promise<QueryResult<R>> {
   // PGlite's protocol path has no named statements: PREPARE once, then EXECUTE with the
   // parameters written as literals (a utility statement takes no protocol parameters).
   // Planning a large statement costs more than running it, so this pays off on hot paths.
   if (prepared && name) {
-    if (prepared.get(name) !== sql) {
-      if (prepared.has(name)) await target.exec(`DEALLOCATE ${name}`);
+    const known = prepared.get(name);
+    // PGlite runs no autovacuum, so nothing would make PostgreSQL plan again as tables grow:
+    // a plan made on near-empty tables (sequential scans) would stay. Preparing again now and
+    // then lets the planner see the tables as they are.
+    // Young tables change the most, so the first plans are replaced soonest.
+    const stale = !known || known.sql !== sql || ++known.uses >= known.replanAt;
+    if (stale) {
+      if (known) await target.exec(`DEALLOCATE ${name}`);
       await target.exec(`PREPARE ${name} AS ${sql}`);
-      prepared.set(name, sql);
+      const replanAt = known?.sql === sql ? Math.min(known.replanAt * 2, MAX_REPLAN_INTERVAL) : FIRST_REPLAN;
+      prepared.set(name, { sql, uses: 0, replanAt });
     }
     const args = (params ?? []).map(literal).join(', ');
     const results = await target.exec(`EXECUTE ${name}${args ? `(${args})` : ''}`);
@@ -106,6 +113,16 @@ function toQueryResult<R>(result: Results<R> | undefined): QueryResult<R> {
 function sqlState(error: unknown): unknown {
   return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 }
+
+interface PreparedStatement {
+  readonly sql: string;
+  uses: number;
+  /** Executions after which the statement is prepared again. */
+  readonly replanAt: number;
+}
+
+const FIRST_REPLAN = 32;
+const MAX_REPLAN_INTERVAL = 4096;
 
 /** A parameter as an SQL literal; the prepared statement's casts give it its type. */
 function literal(value: unknown): string {

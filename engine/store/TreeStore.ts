@@ -158,10 +158,17 @@ export async function readTree(db: Db, rootKey: string): Promise<unknown | undef
   return rows[0]?.doc ?? undefined;
 }
 
+/*
+ * Rows to update or delete are always found by key through the primary key index: the key
+ * list is an array computed once (`= ANY(ARRAY(...))`), because the planner guesses that a
+ * JSON record set has a hundred rows and would otherwise scan whole tables to join with it.
+ */
+const keysOf = (field: string, key = 'key') => `ARRAY(SELECT e->>'${key}' FROM jsonb_array_elements($1->'${field}') AS e)`;
+
 /** Root rows of existing trees: updated only at the revision their command read. */
 const GUARD_UPDATES = `UPDATE engine_instances i SET doc = u.doc, rev = i.rev + 1, state = COALESCE(u.state, i.state), ended_at = COALESCE(u."endedAt", i.ended_at)
   FROM c, jsonb_to_recordset(c.j->'updates') AS u("rootKey" text, rev integer, doc jsonb, state text, "endedAt" timestamptz)
-  WHERE i.key = u."rootKey" AND i.rev = u.rev RETURNING i.key AS applied_key`;
+  WHERE i.key = ANY(${keysOf('updates', 'rootKey')}) AND i.key = u."rootKey" AND i.rev = u.rev RETURNING i.key AS applied_key`;
 
 /** Root rows of new trees: inserted only if the key is free. */
 const GUARD_INSERTS = `INSERT INTO engine_instances (key, root_key, parent_key, process_key, process_id, version, state, created_at, ended_at, doc, rev)
@@ -226,7 +233,7 @@ const PROJECTIONS: Readonly<Record<string, (scope: Scope) => string>> = {
   userTasksEnded: (s) => `user_tasks_ended AS (
   UPDATE engine_user_tasks t SET state = x.state, ended_at = x."endedAt"
   FROM ${s.from} jsonb_to_recordset(c.j->'userTasksEnded') AS x(key text, "rootKey" text, state text, "endedAt" timestamptz)
-  WHERE t.key = x.key ${s.where('x', 'AND')})`,
+  WHERE t.key = ANY(${keysOf('userTasksEnded')}) AND t.key = x.key ${s.where('x', 'AND')})`,
   timers: (s) => `timers AS (
   INSERT INTO engine_timers (key, root_key, instance_key, element_instance_key, element_id, process_key, target, due_at, repetitions, interval)
   SELECT key, "rootKey", "instanceKey", "elementInstanceKey", "elementId", "processKey", target, "dueAt", repetitions, interval
@@ -255,7 +262,7 @@ const PROJECTIONS: Readonly<Record<string, (scope: Scope) => string>> = {
   incidentsResolved: (s) => `incidents_resolved AS (
   UPDATE engine_incidents i SET state = 'resolved', resolved_at = x."resolvedAt"
   FROM ${s.from} jsonb_to_recordset(c.j->'incidentsResolved') AS x(key text, "rootKey" text, "resolvedAt" timestamptz)
-  WHERE i.key = x.key ${s.where('x', 'AND')})`,
+  WHERE i.key = ANY(${keysOf('incidentsResolved')}) AND i.key = x.key ${s.where('x', 'AND')})`,
   events: (s) => `events AS (
   INSERT INTO engine_events (root_key, at, events)
   SELECT e."rootKey", e.at, e.events FROM ${s.from} jsonb_to_recordset(c.j->'events') AS e("rootKey" text, at timestamptz, events jsonb)
@@ -264,8 +271,8 @@ const PROJECTIONS: Readonly<Record<string, (scope: Scope) => string>> = {
 
 function removal(s: Scope, name: string, table: string, field: string): string {
   return `${name} AS (
-  DELETE FROM ${table} WHERE key IN (
-    SELECT r.key FROM ${s.from} jsonb_to_recordset(c.j->'${field}') AS r(key text, "rootKey" text) ${s.where('r')}))`;
+  DELETE FROM ${table} WHERE key = ANY(ARRAY(
+    SELECT r.key FROM ${s.from} jsonb_to_recordset(c.j->'${field}') AS r(key text, "rootKey" text) ${s.where('r')})))`;
 }
 
 /**
