@@ -280,7 +280,7 @@ function removal(s: Scope, name: string, table: string, field: string): string {
  * shape is a named statement, prepared once per connection; commands touch
  * only a handful of shapes, so few plans exist.
  */
-function saveStatement(trees: 'one-new' | 'one' | 'many', fields: readonly string[]): { sql: string; name: string } {
+export function saveStatement(trees: 'one-new' | 'one' | 'many', fields: readonly string[]): { sql: string; name: string } {
   const scope = trees === 'many' ? MANY_TREES : ONE_TREE;
   const guard =
     trees === 'one-new'
