@@ -26,44 +26,34 @@ export function createWorkingTimeFunctions(environment: FunctionEnvironment): Fu
     }
   };
 
+  /** `from` plus (or minus) an amount of working time, as a date and time in the calendar's zone. */
+  const addWorking = (name: string, accepts: (n: number) => boolean, expectation: string, add: (start: Date, n: number) => Date) =>
+    defineFunction(
+      {
+        name,
+        parameters: ['from', 'n'],
+        required: 2,
+        body: ([from, n], reject) => {
+          const start = instantArgument('from', from, reject);
+          if (start === null) {
+            return null;
+          }
+          if (typeof n !== 'number' || !accepts(n)) {
+            return reject('n', expectation, n);
+          }
+          const due = guarded(name, () => add(start, n));
+          return due && instantToFeelDateTime(due, utcOffsetMinutes);
+        },
+      },
+      environment,
+    );
+
   return {
-    'add working days': defineFunction(
-      {
-        name: 'add working days',
-        parameters: ['from', 'n'],
-        required: 2,
-        body: ([from, n], reject) => {
-          const start = instantArgument('from', from, reject);
-          if (start === null) {
-            return null;
-          }
-          if (typeof n !== 'number' || !Number.isInteger(n)) {
-            return reject('n', 'a whole number of days (negative counts back)', n);
-          }
-          const due = guarded('add working days', () => calendar.addWorkingDays(start, n));
-          return due && instantToFeelDateTime(due, utcOffsetMinutes);
-        },
-      },
-      environment,
+    'add working days': addWorking('add working days', Number.isInteger, 'a whole number of days (negative counts back)', (start, n) =>
+      calendar.addWorkingDays(start, n),
     ),
-    'add working hours': defineFunction(
-      {
-        name: 'add working hours',
-        parameters: ['from', 'n'],
-        required: 2,
-        body: ([from, n], reject) => {
-          const start = instantArgument('from', from, reject);
-          if (start === null) {
-            return null;
-          }
-          if (typeof n !== 'number' || !Number.isFinite(n)) {
-            return reject('n', 'a number of hours (negative counts back)', n);
-          }
-          const due = guarded('add working hours', () => calendar.addWorkingHours(start, n));
-          return due && instantToFeelDateTime(due, utcOffsetMinutes);
-        },
-      },
-      environment,
+    'add working hours': addWorking('add working hours', Number.isFinite, 'a number of hours (negative counts back)', (start, n) =>
+      calendar.addWorkingHours(start, n),
     ),
     'working days between': defineFunction(
       {

@@ -132,56 +132,50 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** Boundary events of an activity: timers and messages are subscribed when it activates (errors need nothing). */
-export function subscribeBoundaryEvents(ctx: ProcessingContext, ei: ElementInstanceState, element: ExecutableElement): Opened {
-  if (ei.timerKeys?.length || ei.subscriptionKeys?.length) return { ok: true };
-  const model = ctx.modelOf(ei.instanceKey);
-  for (const id of element.boundaryEvents) {
-    const boundary = model.elements[id]!;
-    const event = boundary.event;
+/**
+ * Subscribe the owner to each event's timer or message (other kinds need nothing); when one
+ * fails, what was opened so far is closed again, so a retry starts clean.
+ */
+function subscribeEach(
+  ctx: ProcessingContext,
+  owner: ElementInstanceState,
+  events: readonly ExecutableElement[],
+  target: TimerTarget,
+  interrupting: (event: ExecutableElement) => boolean,
+): Opened {
+  for (const event of events) {
+    const definition = event.event;
     let opened: Opened = { ok: true };
-    if (event?.type === 'timer') opened = subscribeToTimer(ctx, ei, boundary, event.timer, 'boundary', ei.key);
-    else if (event?.type === 'message') opened = subscribeToMessage(ctx, ei, boundary, event.message, 'boundary', ei.key, boundary.cancelActivity !== false);
+    if (definition?.type === 'timer') opened = subscribeToTimer(ctx, owner, event, definition.timer, target, owner.key);
+    else if (definition?.type === 'message') opened = subscribeToMessage(ctx, owner, event, definition.message, target, owner.key, interrupting(event));
     if (!opened.ok) {
-      unsubscribeAll(ctx, ei);
+      unsubscribeAll(ctx, owner);
       return opened;
     }
   }
   return { ok: true };
+}
+
+/** Boundary events of an activity: timers and messages are subscribed when it activates (errors need nothing). */
+export function subscribeBoundaryEvents(ctx: ProcessingContext, ei: ElementInstanceState, element: ExecutableElement): Opened {
+  if (ei.timerKeys?.length || ei.subscriptionKeys?.length) return { ok: true };
+  const model = ctx.modelOf(ei.instanceKey);
+  const boundaries = element.boundaryEvents.map((id) => model.elements[id]!);
+  return subscribeEach(ctx, ei, boundaries, 'boundary', (boundary) => boundary.cancelActivity !== false);
 }
 
 /** Start events of a scope's event sub-processes are subscribed when the scope activates. */
 export function subscribeEventSubProcesses(ctx: ProcessingContext, scope: ElementInstanceState, eventSubProcessIds: readonly string[]): Opened {
   const model = ctx.modelOf(scope.instanceKey);
-  for (const id of eventSubProcessIds) {
-    const start = model.elements[model.elements[id]!.eventStart!]!;
-    const event = start.event;
-    let opened: Opened = { ok: true };
-    if (event?.type === 'timer') opened = subscribeToTimer(ctx, scope, start, event.timer, 'eventSubProcess', scope.key);
-    else if (event?.type === 'message') opened = subscribeToMessage(ctx, scope, start, event.message, 'eventSubProcess', scope.key, start.interrupting !== false);
-    if (!opened.ok) {
-      unsubscribeAll(ctx, scope);
-      return opened;
-    }
-  }
-  return { ok: true };
+  const starts = eventSubProcessIds.map((id) => model.elements[model.elements[id]!.eventStart!]!);
+  return subscribeEach(ctx, scope, starts, 'eventSubProcess', (start) => start.interrupting !== false);
 }
 
 /** An event-based gateway waits on the events its flows lead to; the first to happen wins. */
 export function subscribeEventGateway(ctx: ProcessingContext, gateway: ElementInstanceState, element: ExecutableElement): Opened {
   const model = ctx.modelOf(gateway.instanceKey);
-  for (const flowId of element.outgoing) {
-    const target = model.elements[model.flows[flowId]!.targetId]!;
-    const event = target.event;
-    let opened: Opened = { ok: true };
-    if (event?.type === 'timer') opened = subscribeToTimer(ctx, gateway, target, event.timer, 'eventGateway', gateway.key);
-    else if (event?.type === 'message') opened = subscribeToMessage(ctx, gateway, target, event.message, 'eventGateway', gateway.key, true);
-    if (!opened.ok) {
-      unsubscribeAll(ctx, gateway);
-      return opened;
-    }
-  }
-  return { ok: true };
+  const events = element.outgoing.map((flowId) => model.elements[model.flows[flowId]!.targetId]!);
+  return subscribeEach(ctx, gateway, events, 'eventGateway', () => true);
 }
 
 export function unsubscribeAll(ctx: ProcessingContext, ei: ElementInstanceState, only?: (elementId: string) => boolean): void {
