@@ -1,0 +1,10 @@
+export { AccountService, type AccountServiceOptions, type ChangePasswordInput, type LoginInput, type LoginResult } from './AccountService.js';
+export { authRouter, type AuthRouterOptions } from './authRouter.js';
+export { AUTH_PATHS } from './authPaths.js';
+export { CSRF_FIELD, CSRF_HEADER, csrfProtection, type CsrfOptions } from './csrfProtection.js';
+export { formatVietnamTime } from './formatVietnamTime.js';
+export { hashPassword, verifyPassword } from './hashPassword.js';
+export { requireUser } from './requireUser.js';
+export { isCookieAuthenticated, parseCookies, SESSION_COOKIE, sessionMiddleware, sessionToken } from './sessionMiddleware.js';
+export { OFFICER_ROLES, USER_KINDS, type NewUser, type OfficerRole, type SessionUser, type User, type UserKind } from './User.js';
+export { MIN_PASSWORD_LENGTH, validateNewUser, type ValidNewUser } from './validateNewUser.js';

@@ -1,0 +1,211 @@
+/**
+ * `/openapi.json`: the HTTP contract (OpenAPI 3.1). Kept next to the routes and
+ * checked by a spec that every route the application serves is documented.
+ */
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
+const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), { description: ERROR_TEXT[code] ?? 'Lỗi', content: { 'application/json': { schema: ref('Error') } } }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ',
+  401: 'Chưa đăng nhập',
+  403: 'Không có quyền (hoặc thiếu mã CSRF)',
+  404: 'Không tìm thấy',
+  409: 'Xung đột: đã được người khác xử lý hoặc trạng thái không cho phép',
+  413: 'Tệp quá lớn',
+  415: 'Loại tệp không được chấp nhận',
+  422: 'Dữ liệu không hợp lệ, kèm lỗi từng trường',
+  423: 'Tài khoản tạm khóa',
+  429: 'Quá nhiều yêu cầu',
+};
+const path = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
+const body = (schema: Schema) => ({ required: true, content: { 'application/json': { schema } } });
+const session = [{ session: [] }];
+const upload = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: { type: 'object', required: ['component', 'file'], properties: { component: { type: 'string' }, file: { type: 'string', format: 'binary' }, idNumber: { type: 'string' } } },
+    },
+  },
+};
+
+export function openApiDocument(): Schema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Một cửa điện tử — API',
+      version: '0.1.0',
+      description:
+        'Tiếp nhận, xử lý, liên thông và trả kết quả hồ sơ thủ tục hành chính. Lỗi trả về dạng {error:{code,message,fields?}} với thông báo tiếng Việt. ' +
+        'Các thao tác thay đổi dữ liệu khi dùng cookie phiên cần tiêu đề X-CSRF-Token (nhận khi đăng nhập).',
+    },
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_sid' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string', examples: ['VALIDATION_FAILED'] },
+                message: { type: 'string' },
+                fields: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+              },
+            },
+          },
+        },
+        Applicant: {
+          type: 'object',
+          required: ['name', 'idNumber'],
+          properties: { name: { type: 'string' }, idNumber: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' }, address: { type: 'string' } },
+        },
+        Submission: {
+          type: 'object',
+          required: ['procedure', 'applicant', 'formData'],
+          properties: {
+            procedure: { type: 'string', description: 'Mã thủ tục trong danh mục' },
+            agency: { type: 'string', description: 'Nơi tiếp nhận (mã cơ quan); mặc định khi thủ tục chỉ có một nơi' },
+            applicant: ref('Applicant'),
+            formData: { type: 'object', description: 'Theo JSON Schema của thủ tục (GET /api/procedures/{code})' },
+          },
+        },
+        Outcome: { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' } } },
+        Task: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' }, name: { type: 'string' }, stepKind: { type: 'string' }, role: { type: 'string' }, state: { type: 'string' },
+            assignee: { type: ['string', 'null'] }, dueAt: { type: ['string', 'null'], format: 'date-time' }, overdue: { type: 'boolean' }, dueSoon: { type: 'boolean' },
+            outcomes: { type: 'array', items: ref('Outcome'), description: 'Hướng xử lý bình thường đứng đầu' },
+            form: { type: ['object', 'null'] }, dossier: { type: 'object' },
+          },
+        },
+      },
+    },
+    paths: {
+      '/api/auth/login': {
+        post: {
+          summary: 'Đăng nhập; đặt cookie phiên HttpOnly',
+          requestBody: body({ type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } }),
+          responses: { 200: json({ type: 'object', properties: { user: { type: 'object' }, csrfToken: { type: 'string' } } }, 'Đăng nhập thành công'), ...errors(401, 423, 429) },
+        },
+      },
+      '/api/auth/logout': { post: { summary: 'Đăng xuất', security: session, responses: { 204: { description: 'Đã đăng xuất' } } } },
+      '/api/auth/me': { get: { summary: 'Tài khoản đang đăng nhập', security: session, responses: { 200: json({ type: 'object' }, 'Tài khoản'), ...errors(401) } } },
+      '/api/procedures': { get: { summary: 'Danh mục thủ tục (công khai)', responses: { 200: json({ type: 'object' }, 'Danh mục') } } },
+      '/api/procedures/{code}': {
+        get: { summary: 'Thông tin thủ tục, biểu mẫu và gợi ý giao diện', parameters: [path('code', 'Mã thủ tục')], responses: { 200: json({ type: 'object' }, 'Thủ tục'), ...errors(404) } },
+      },
+      '/api/agencies': { get: { summary: 'Cây cơ quan', responses: { 200: json({ type: 'object' }, 'Cơ quan') } } },
+      '/api/calendar/due': {
+        get: {
+          summary: 'Tính ngày hẹn trả theo lịch làm việc',
+          parameters: [
+            query('from', 'Thời điểm ISO 8601 hoặc now'),
+            query('workingDays', 'Số ngày làm việc', { type: 'integer' }),
+            query('workingHours', 'Số giờ làm việc', { type: 'number' }),
+            query('calendarDays', 'Số ngày', { type: 'integer' }),
+            query('sameDay', 'Trong ngày (mốc 15 giờ)', { type: 'boolean' }),
+          ],
+          responses: { 200: json({ type: 'object', properties: { dueAt: { type: 'string', format: 'date-time' } } }, 'Ngày hẹn'), ...errors(422) },
+        },
+      },
+      '/api/public/dossiers': {
+        post: { summary: 'Nộp hồ sơ trực tuyến (trạng thái 1)', requestBody: body(ref('Submission')), responses: { 201: json({ type: 'object', properties: { code: { type: 'string' }, status: { type: 'integer' } } }, 'Đã nộp'), ...errors(400, 404, 422, 429) } },
+      },
+      '/api/public/dossiers/{code}': {
+        get: {
+          summary: 'Tra cứu hồ sơ bằng mã và số định danh (hoặc số điện thoại)',
+          parameters: [path('code', 'Mã hồ sơ'), query('idNumber', 'Số định danh cá nhân'), query('phone', 'Số điện thoại')],
+          responses: { 200: json({ type: 'object' }, 'Tình trạng, ngày hẹn, diễn biến'), ...errors(404, 422, 429) },
+        },
+      },
+      '/api/public/dossiers/{code}/documents/{form}': {
+        get: { summary: 'In phiếu đã cấp cho người nộp (01–05)', parameters: [path('code', 'Mã hồ sơ'), path('form', '01…05'), query('idNumber', 'Số định danh'), query('phone', 'Số điện thoại')], responses: { 200: html('Trang in'), ...errors(404) } },
+      },
+      '/api/public/dossiers/{code}/attachments': {
+        post: { summary: 'Nộp tệp thành phần hồ sơ', parameters: [path('code', 'Mã hồ sơ')], requestBody: upload, responses: { 201: json({ type: 'object' }, 'Đã lưu, kèm SHA-256'), ...errors(404, 413, 415, 422) } },
+      },
+      '/api/public/dossiers/{code}/supplement': {
+        post: { summary: 'Báo đã bổ sung hồ sơ', parameters: [path('code', 'Mã hồ sơ')], requestBody: body({ type: 'object', properties: { idNumber: { type: 'string' }, note: { type: 'string' } } }), responses: { 200: json({ type: 'object' }, 'Đã bổ sung'), ...errors(404, 409) } },
+      },
+      '/api/public/dossiers/{code}/withdraw': {
+        post: { summary: 'Rút hồ sơ', parameters: [path('code', 'Mã hồ sơ')], requestBody: body({ type: 'object', properties: { idNumber: { type: 'string' }, reason: { type: 'string' } } }), responses: { 200: json({ type: 'object' }, 'Đã rút'), ...errors(404, 409) } },
+      },
+      '/api/public/dossiers/{code}/rating': {
+        post: {
+          summary: 'Đánh giá mức độ hài lòng (1–5) sau khi nhận kết quả',
+          parameters: [path('code', 'Mã hồ sơ')],
+          requestBody: body({ type: 'object', required: ['rating'], properties: { idNumber: { type: 'string' }, rating: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string' } } }),
+          responses: { 200: json({ type: 'object' }, 'Đã ghi nhận'), ...errors(404, 409, 422) },
+        },
+      },
+      '/api/dossiers': {
+        post: {
+          summary: 'Cán bộ một cửa tiếp nhận hồ sơ trực tiếp',
+          security: session,
+          requestBody: body({ allOf: [ref('Submission'), { type: 'object', properties: { channel: { enum: [1, 3] }, outcome: { const: 'accept' } } }] }),
+          responses: { 201: json({ type: 'object' }, 'Đã tiếp nhận'), ...errors(401, 403, 422) },
+        },
+      },
+      '/api/dossiers/{code}': {
+        get: { summary: 'Toàn bộ hồ sơ cho cán bộ: dữ liệu, thành phần, bước, phiếu kiểm soát, diễn biến', security: session, parameters: [path('code', 'Mã hồ sơ')], responses: { 200: json({ type: 'object' }, 'Hồ sơ'), ...errors(401, 404) } },
+      },
+      '/api/dossiers/{code}/audit': { get: { summary: 'Nhật ký kiểm toán của hồ sơ', security: session, parameters: [path('code', 'Mã hồ sơ')], responses: { 200: json({ type: 'object' }, 'Nhật ký'), ...errors(401, 404) } } },
+      '/api/dossiers/{code}/supplement': { post: { summary: 'Ghi nhận công dân đã bổ sung', security: session, parameters: [path('code', 'Mã hồ sơ')], responses: { 200: json({ type: 'object' }, 'Đã bổ sung'), ...errors(401, 404, 409) } } },
+      '/api/dossiers/{code}/withdraw': { post: { summary: 'Rút hồ sơ theo yêu cầu công dân', security: session, parameters: [path('code', 'Mã hồ sơ')], responses: { 200: json({ type: 'object' }, 'Đã rút'), ...errors(401, 404, 409) } } },
+      '/api/dossiers/{code}/stop': { post: { summary: 'Dừng xử lý (mẫu 05)', security: session, parameters: [path('code', 'Mã hồ sơ')], requestBody: body({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } }), responses: { 200: json({ type: 'object' }, 'Đã dừng'), ...errors(401, 403, 404, 409, 422) } } },
+      '/api/dossiers/{code}/apology': {
+        post: {
+          summary: 'Xin lỗi và hẹn lại ngày trả (mẫu 04), một lần',
+          security: session,
+          parameters: [path('code', 'Mã hồ sơ')],
+          requestBody: body({ type: 'object', required: ['reason', 'newDueAt'], properties: { reason: { type: 'string' }, newDueAt: { type: 'string', format: 'date-time' } } }),
+          responses: { 200: json({ type: 'object' }, 'Đã hẹn lại'), ...errors(401, 403, 404, 409, 422) },
+        },
+      },
+      '/api/dossiers/{code}/attachments': { post: { summary: 'Đính kèm tệp thành phần hồ sơ', security: session, parameters: [path('code', 'Mã hồ sơ')], requestBody: upload, responses: { 201: json({ type: 'object' }, 'Đã lưu'), ...errors(401, 404, 413, 415, 422) } } },
+      '/api/dossiers/{code}/attachments/{id}': { get: { summary: 'Tải tệp đính kèm', security: session, parameters: [path('code', 'Mã hồ sơ'), path('id', 'Mã tệp')], responses: { 200: { description: 'Nội dung tệp' }, ...errors(401, 404) } } },
+      '/api/tasks': {
+        get: {
+          summary: 'Hộp công việc của cán bộ',
+          security: session,
+          parameters: [
+            query('status', 'open | completed | all'),
+            query('procedure', 'Mã thủ tục'),
+            query('dueSoon', 'Sắp đến hạn', { type: 'boolean' }),
+            query('overdue', 'Quá hạn', { type: 'boolean' }),
+            query('assignedToMe', 'Việc tôi đã nhận', { type: 'boolean' }),
+            query('limit', 'Số dòng', { type: 'integer' }),
+            query('offset', 'Bỏ qua', { type: 'integer' }),
+          ],
+          responses: { 200: json({ type: 'object', properties: { total: { type: 'integer' }, tasks: { type: 'array', items: ref('Task') } } }, 'Công việc'), ...errors(401) },
+        },
+      },
+      '/api/tasks/{id}': { get: { summary: 'Một công việc', security: session, parameters: [path('id', 'Mã công việc')], responses: { 200: json(ref('Task'), 'Công việc'), ...errors(401, 404) } } },
+      '/api/tasks/{id}/claim': { post: { summary: 'Nhận xử lý', security: session, parameters: [path('id', 'Mã công việc')], responses: { 200: json(ref('Task'), 'Đã nhận'), ...errors(401, 403, 404, 409) } } },
+      '/api/tasks/{id}/complete': {
+        post: {
+          summary: 'Hoàn thành bước với kết quả và dữ liệu (kiểm tra theo biểu mẫu của bước)',
+          security: session,
+          parameters: [path('id', 'Mã công việc')],
+          requestBody: body({ type: 'object', required: ['outcome'], properties: { outcome: { type: 'string' }, formData: { type: 'object' } } }),
+          responses: { 200: json({ type: 'object' }, 'Đã hoàn thành'), ...errors(401, 403, 404, 409, 422) },
+        },
+      },
+      '/api/documents/{code}/{form}': { get: { summary: 'Mẫu phiếu 01–07 để in', security: session, parameters: [path('code', 'Mã hồ sơ'), path('form', '01…07')], responses: { 200: html('Trang in A5/A4'), ...errors(401, 404) } } },
+      '/api/audit/verify': { get: { summary: 'Kiểm tra chuỗi băm của nhật ký kiểm toán', security: session, responses: { 200: json({ type: 'object' }, 'Kết quả'), ...errors(401, 403) } } },
+      '/healthz': { get: { summary: 'Dịch vụ còn sống', responses: { 200: json({ type: 'object' }, 'ok') } } },
+      '/readyz': { get: { summary: 'Sẵn sàng nhận việc (cơ sở dữ liệu)', responses: { 200: json({ type: 'object' }, 'Sẵn sàng'), 503: json({ type: 'object' }, 'Chưa sẵn sàng') } } },
+      '/metrics': { get: { summary: 'Chỉ số Prometheus', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },
+      '/openapi.json': { get: { summary: 'Tài liệu này', responses: { 200: json({ type: 'object' }, 'OpenAPI') } } },
+    },
+  };
+}

@@ -1,0 +1,12 @@
+export { createHttpSmsTransport, type HttpSmsTransportOptions } from './createHttpSmsTransport.js';
+export { createSmtpTransport, type SmtpTransport, type SmtpTransportOptions } from './createSmtpTransport.js';
+export { enqueueNotification, type NotificationRequest } from './enqueueNotification.js';
+export { formatAmount } from './formatAmount.js';
+export { formatDateTime } from './formatDateTime.js';
+export { maskContacts, maskRecipient } from './maskRecipient.js';
+export { NotificationError, type NotificationErrorCode } from './NotificationError.js';
+export { NOTIFICATION_TEMPLATES, TEMPLATE_FIELDS, type NotificationTemplate, type TemplateFieldKind } from './NotificationTemplate.js';
+export { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationTransport, type OutgoingMessage } from './NotificationTransport.js';
+export { OutboxDrainer, type DrainResult, type OutboxDrainerOptions } from './OutboxDrainer.js';
+export { renderNotification, SHORT_TEXT_LIMIT, type RenderedNotification } from './renderNotification.js';
+export { transportsFromEnv } from './transportsFromEnv.js';
