@@ -11,12 +11,13 @@ import { createApp } from './app.js';
 import { AccountService } from './auth/index.js';
 import { importProcedures, loadCatalogue, syncAgencies, type AgencyConfig, type Catalogue } from './catalogue/index.js';
 import type { AppConfig } from './config.js';
-import { circular01DossierCode, DossierProjection, DossierQueries, DossierService, type DossierContext } from './dossiers/index.js';
+import { circular01DossierCode, DossierProjection, DossierQueries, DossierService, toDossier, type DossierContext } from './dossiers/index.js';
 import { createLogger } from './http/logger.js';
 import { Metrics } from './http/metrics.js';
 import { remindDueDossiers } from './jobs/remindDueDossiers.js';
 import { startJobs } from './jobs/startJobs.js';
 import { createHttpSmsTransport, createSmtpTransport, OutboxDrainer, type NotificationTransport } from './notifications/index.js';
+import { backfillReportFacts, ReportService } from './reports/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demoAccounts.js';
 import type { Services } from './services.js';
 
@@ -70,6 +71,9 @@ export class Application {
     const imported = await importProcedures(db, engine, options.processesDir ?? join(root, 'processes'));
     for (const p of imported) logger.info({ procedure: p.code, version: p.version }, p.isNew ? 'procedure imported' : 'procedure unchanged');
 
+    const backfilled = await backfillReportFacts(db, calendar, toDossier);
+    if (backfilled > 0) logger.info({ dossiers: backfilled }, 'report rows filled for dossiers received before reporting');
+
     const holder: { application?: Application } = {};
     const catalogue = await loadCatalogue(db);
     const context: DossierContext = {
@@ -110,6 +114,7 @@ export class Application {
       dossiers,
       queries: new DossierQueries(db, context),
       accounts,
+      reports: new ReportService({ db, calendar, clock, catalogue: context.catalogue, apologyDue: config.reportApologyDue }),
       logger,
       metrics,
       ready: async (): Promise<{ ok: boolean; checks: Record<string, string> }> => {

@@ -10,6 +10,7 @@ import { dossierRoutes } from './routes/dossierRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { procedureRoutes } from './routes/procedureRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
+import { reportRoutes } from './routes/reportRoutes.js';
 import { taskRoutes } from './routes/taskRoutes.js';
 import type { Services } from './services.js';
 
@@ -41,6 +42,7 @@ export function createApp(services: Services): Express {
   app.use(taskRoutes(services));
   app.use(documentRoutes(services));
   app.use(auditRoutes(services));
+  app.use(reportRoutes(services));
   app.use(notFoundHandler);
   app.use(errorHandler(services.logger));
   return app;

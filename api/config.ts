@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly publicRequestsPerMinute: number;
   /** Run the scheduler tick and the daily jobs (tests drive time themselves). */
   readonly runJobs: boolean;
+  /** Which due date reports judge a dossier by after an apology moved it: the original (default) or the apology's. */
+  readonly reportApologyDue: 'original' | 'apology';
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, root: string): AppConfig {
@@ -48,5 +50,6 @@ export function readConfig(env: NodeJS.ProcessEnv, root: string): AppConfig {
     place: env.DOCUMENT_PLACE ?? 'Đà Nẵng',
     runJobs: env.RUN_JOBS !== 'false',
     publicRequestsPerMinute: Number(env.PUBLIC_REQUESTS_PER_MINUTE ?? 60),
+    reportApologyDue: env.REPORT_APOLOGY_DUE === 'apology' ? 'apology' : 'original',
   };
 }

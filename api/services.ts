@@ -6,6 +6,7 @@ import type { Catalogue } from './catalogue/index.js';
 import type { AppConfig } from './config.js';
 import type { DossierQueries, DossierService } from './dossiers/index.js';
 import type { Metrics } from './http/metrics.js';
+import type { ReportService } from './reports/index.js';
 
 /** What the HTTP routes are given: the running application's services. */
 export interface Services {
@@ -19,6 +20,7 @@ export interface Services {
   readonly dossiers: DossierService;
   readonly queries: DossierQueries;
   readonly accounts: AccountService;
+  readonly reports: ReportService;
   readonly logger: Logger;
   readonly metrics: Metrics;
   /** Whether the service can take work (database reachable, not stopping). */

@@ -121,10 +121,12 @@ export class DossierProjection {
     if (!rows[0]) return;
     const task = toTask(rows[0]);
     const timing = classifyTiming(this.context.calendar, at, task.dueAt);
+    // Working hours past the step's own due date, for "who made it late".
+    const lateHours = task.dueAt ? Math.max(0, Math.round(this.context.calendar.workingHoursBetween(task.dueAt, at) * 100) / 100) : null;
     await tx.query(
-      `UPDATE dossier_tasks SET state = 'completed', completed_at = $2, timing = $3,
+      `UPDATE dossier_tasks SET state = 'completed', completed_at = $2, timing = $3, late_hours = $5,
          outcome = coalesce(outcome, $4), completed_by = coalesce(completed_by, assignee) WHERE task_key = $1`,
-      [event.key, at.toISOString(), timing, typeof variables.outcome === 'string' ? variables.outcome : null],
+      [event.key, at.toISOString(), timing, typeof variables.outcome === 'string' ? variables.outcome : null, lateHours],
     );
     const inserted = await tx.query<{ id: string }>(
       `INSERT INTO dossier_handovers (dossier_id, from_task_key, step_name, from_agency_id, at, giver, step_due_at, timing)

@@ -1,4 +1,5 @@
-import type { Db } from '../../engine/index.js';
+import type { Db, WorkingCalendar } from '../../engine/index.js';
+import { recordReportFacts } from '../reports/facts.js';
 import { AppError } from '../errors.js';
 import type { Channel, DossierStatus } from './statuses.js';
 import type { Outcome, StepKind } from './steps.js';
@@ -183,7 +184,8 @@ export async function requireDossierByCode(db: Db, code: string, forUpdate = fal
   return dossier;
 }
 
-export async function updateDossier(db: Db, dossier: DossierRecord, changes: DossierChanges, at: Date): Promise<DossierRecord> {
+/** Store a command's changes to a dossier, and the report rows that follow from them, in the caller's transaction. */
+export async function updateDossier(db: Db, calendar: WorkingCalendar, dossier: DossierRecord, changes: DossierChanges, at: Date): Promise<DossierRecord> {
   const sets: string[] = [];
   const params: unknown[] = [];
   for (const [field, value] of Object.entries(changes)) {
@@ -197,5 +199,7 @@ export async function updateDossier(db: Db, dossier: DossierRecord, changes: Dos
     `UPDATE dossiers SET ${sets.join(', ')}${sets.length ? ', ' : ''}updated_at = $${params.length - 1} WHERE id = $${params.length} RETURNING *`,
     params,
   );
-  return toDossier(rows[0]!);
+  const updated = toDossier(rows[0]!);
+  await recordReportFacts(db, calendar, dossier, updated, at);
+  return updated;
 }

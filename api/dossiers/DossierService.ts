@@ -245,7 +245,7 @@ export class DossierService {
   }
 
   private async updateOnly(tx: Db, dossier: DossierRecord, changes: DossierChanges): Promise<void> {
-    await updateDossier(tx, dossier, changes, this.context.clock.now());
+    await updateDossier(tx, this.context.calendar, dossier, changes, this.context.clock.now());
   }
 
   /** The applicant (or the desk on their behalf) hands in what was asked for; the clock resumes. */

@@ -34,7 +34,7 @@ export async function applyAction(
 ): Promise<DossierRecord> {
   const at = context.clock.now();
   const status = transition(dossier.status, action, extra.resumeTo);
-  const updated = await updateDossier(tx, dossier, { ...changes, status }, at);
+  const updated = await updateDossier(tx, context.calendar, dossier, { ...changes, status }, at);
   await tx.query('INSERT INTO dossier_timeline (dossier_id, at, status, action, note) VALUES ($1, $2, $3, $4, $5)', [
     dossier.id,
     at.toISOString(),

@@ -25,6 +25,16 @@ const path = (name: string, description: string) => ({ name, in: 'path', require
 const query = (name: string, description: string, schema: Schema = { type: 'string' }) => ({ name, in: 'query', required: false, description, schema });
 const body = (schema: Schema) => ({ required: true, content: { 'application/json': { schema } } });
 const session = [{ session: [] }];
+const REPORT_PARAMETERS = [
+  query('from', 'Ngày đầu kỳ YYYY-MM-DD'),
+  query('to', 'Ngày cuối kỳ YYYY-MM-DD'),
+  query('period', 'Thay cho from/to: năm (2026), quý (2026-Q1) hoặc tháng (2026-03)'),
+  query('unit', 'Mã đơn vị; mặc định đơn vị của người xem'),
+  query('includeChildren', 'Gồm cả các đơn vị trực thuộc (mặc định true)', { type: 'boolean' }),
+  query('level', 'Chỉ các đơn vị một cấp: province, district, commune', { type: 'string', enum: ['province', 'district', 'commune'] }),
+  query('procedure', 'Mã thủ tục'),
+  query('field', 'Lĩnh vực'),
+];
 const upload = {
   required: true,
   content: {
@@ -202,6 +212,60 @@ export function openApiDocument(): Schema {
       },
       '/api/documents/{code}/{form}': { get: { summary: 'Mẫu phiếu 01–07 để in', security: session, parameters: [path('code', 'Mã hồ sơ'), path('form', '01…07')], responses: { 200: html('Trang in A5/A4'), ...errors(401, 404) } } },
       '/api/audit/verify': { get: { summary: 'Kiểm tra chuỗi băm của nhật ký kiểm toán', security: session, responses: { 200: json({ type: 'object' }, 'Kết quả'), ...errors(401, 403) } } },
+      '/api/reports/06a': {
+        get: {
+          summary: 'Báo cáo 06a: tình hình, kết quả giải quyết TTHC theo kỳ và phạm vi (kiểm tra viên; lãnh đạo xem đơn vị mình và cấp dưới)',
+          security: session,
+          parameters: [
+            ...REPORT_PARAMETERS,
+            query('groupBy', 'Nhóm dòng theo field (lĩnh vực, mặc định), procedure hoặc unit', { type: 'string', enum: ['field', 'procedure', 'unit'] }),
+            query('format', 'json (mặc định), csv (UTF-8 có BOM), xlsx hoặc html (bản in)', { type: 'string', enum: ['json', 'csv', 'xlsx', 'html'] }),
+          ],
+          responses: {
+            200: {
+              description: 'Báo cáo',
+              content: {
+                'application/json': { schema: { type: 'object' } },
+                'text/csv': { schema: { type: 'string' } },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+                'text/html': { schema: { type: 'string' } },
+              },
+            },
+            ...errors(401, 403, 404, 422),
+          },
+        },
+      },
+      '/api/reports/06a/cell': {
+        get: {
+          summary: 'Danh sách hồ sơ của một ô báo cáo 06a (tổng số bằng giá trị của ô)',
+          security: session,
+          parameters: [
+            ...REPORT_PARAMETERS,
+            query('groupBy', 'Cách nhóm dòng như báo cáo', { type: 'string', enum: ['field', 'procedure', 'unit'] }),
+            query('row', 'Khóa của dòng (lĩnh vực, mã thủ tục hoặc mã đơn vị); bỏ trống là dòng tổng'),
+            query('column', 'Cột: received, receivedOnline, receivedInPerson, carriedOver, resolved, resolvedEarly, resolvedOnTime, resolvedLate, inProgress, inProgressInTime, inProgressLate'),
+            query('limit', 'Số hồ sơ mỗi trang (1–1000, mặc định 50)', { type: 'integer' }),
+            query('offset', 'Bỏ qua bao nhiêu hồ sơ', { type: 'integer' }),
+          ],
+          responses: { 200: json({ type: 'object' }, 'Hồ sơ của ô, kèm các bước làm trễ với hồ sơ quá hạn'), ...errors(401, 403, 404, 422) },
+        },
+      },
+      '/api/reports/lateness': {
+        get: {
+          summary: 'Bước và đơn vị làm trễ: số bước quá hạn, tỷ lệ, số giờ làm việc vượt hạn của bước',
+          security: session,
+          parameters: REPORT_PARAMETERS,
+          responses: { 200: json({ type: 'object' }, 'Theo đơn vị và theo bước'), ...errors(401, 403, 404, 422) },
+        },
+      },
+      '/api/reports/766': {
+        get: {
+          summary: 'Chỉ số tiến độ và mức độ hài lòng theo Quyết định 766/QĐ-TTg, theo đơn vị, kèm cách tính',
+          security: session,
+          parameters: REPORT_PARAMETERS,
+          responses: { 200: json({ type: 'object' }, 'Bảng điểm theo đơn vị'), ...errors(401, 403, 404, 422) },
+        },
+      },
       '/healthz': { get: { summary: 'Dịch vụ còn sống', responses: { 200: json({ type: 'object' }, 'ok') } } },
       '/readyz': { get: { summary: 'Sẵn sàng nhận việc (cơ sở dữ liệu)', responses: { 200: json({ type: 'object' }, 'Sẵn sàng'), 503: json({ type: 'object' }, 'Chưa sẵn sàng') } } },
       '/metrics': { get: { summary: 'Chỉ số Prometheus', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },

@@ -66,6 +66,11 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The session cookie as request headers, for reading a raw response (a binary download). */
+  headers(): Record<string, string> {
+    return this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
+  }
+
   get<T = any>(path: string): Promise<HttpResponse<T>> {
     return this.request<T>('GET', path);
   }
