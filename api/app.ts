@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { authRouter, csrfProtection, sessionMiddleware } from './auth/index.js';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
@@ -13,6 +14,11 @@ import { publicRoutes } from './routes/publicRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
 import { taskRoutes } from './routes/taskRoutes.js';
 import type { Services } from './services.js';
+import { assetRoutes } from './web/assets.js';
+import { webRoutes } from './web/webRoutes.js';
+
+/** The project's root: `designer/` sources the browser bundles. */
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The HTTP face of the application: JSON under /api, documents, health and metrics. */
 export function createApp(services: Services): Express {
@@ -43,6 +49,8 @@ export function createApp(services: Services): Express {
   app.use(documentRoutes(services));
   app.use(auditRoutes(services));
   app.use(reportRoutes(services));
+  app.use(assetRoutes(root, services.logger));
+  app.use(webRoutes(services));
   app.use(notFoundHandler);
   app.use(errorHandler(services.logger));
   return app;

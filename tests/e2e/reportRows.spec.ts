@@ -34,7 +34,11 @@ describe('report rows written by the dossier commands', function () {
 
   const factsOf = async (id: string) => (await t.db.query('SELECT * FROM report_dossiers WHERE dossier_id = $1', [id])).rows[0];
   const deadlinesOf = async (id: string) =>
-    (await t.db.query('SELECT paused, due_on::text AS due_on, original_due_on::text AS original_due_on FROM report_deadlines WHERE dossier_id = $1 ORDER BY seq', [id])).rows;
+    (await t.db.query('SELECT paused, due_on::text AS due_on, original_due_on::text AS original_due_on FROM report_deadlines WHERE dossier_id = $1 ORDER BY seq', [id])).rows as {
+      paused: boolean;
+      due_on: string;
+      original_due_on: string;
+    }[];
 
   it('should write no report row before reception and one on acceptance', async () => {
     // given
@@ -76,8 +80,8 @@ describe('report rows written by the dossier commands', function () {
     expect(resumed.status, resumed.text).to.equal(200);
     expect(whilePaused.dossiers.find((d: any) => d.code === code)).to.include({ paused: true, timing: 'inTime' });
     const rows = await deadlinesOf(id);
-    expect(rows.map((r: any) => r.paused)).to.deep.equal([false, true, false]);
-    expect(rows[2].due_on > rows[0].due_on).to.equal(true);
+    expect(rows.map((r) => r.paused)).to.deep.equal([false, true, false]);
+    expect(rows[2]!.due_on > rows[0]!.due_on).to.equal(true);
   });
 
   it('should keep the original due date beside the apology date', async () => {
@@ -94,8 +98,8 @@ describe('report rows written by the dossier commands', function () {
     expect(apology.status, apology.text).to.equal(200);
     const rows = await deadlinesOf(id);
     expect(rows).to.have.length(2);
-    expect(rows[1].original_due_on).to.equal(rows[0].due_on);
-    expect(rows[1].due_on > rows[0].due_on).to.equal(true);
+    expect(rows[1]!.original_due_on).to.equal(rows[0]!.due_on);
+    expect(rows[1]!.due_on > rows[0]!.due_on).to.equal(true);
   });
 
   it('should finish the row when the result is ready and carry the rating', async () => {
