@@ -77,8 +77,8 @@ describe('citizen portal in Chromium', function () {
 
       // when
       await phone.keyboard.press('Tab');
-      const skip = await phone.evaluate(() => document.activeElement?.textContent);
-      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const skip = await phone.evaluate<string | null>('document.activeElement && document.activeElement.textContent');
+      const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
       // then
       expect(skip).to.equal('Bỏ qua, tới nội dung chính');
