@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { Router } from 'express';
 import type { Logger } from 'pino';
+import { onePreactPlugin } from '../../designer/modeler/bundle.js';
 
 /** A built browser file, held in memory. */
 interface Asset {
@@ -59,6 +60,7 @@ async function buildAssets(root: string, logger?: Logger): Promise<Map<string, A
     outdir: '/assets',
     assetNames: '[name]-[hash]',
     loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
+    plugins: [onePreactPlugin],
     logLevel: 'silent',
   });
   const assets = new Map<string, Asset>();
