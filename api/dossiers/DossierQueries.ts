@@ -1,6 +1,6 @@
 import type { Db } from '../../engine/index.js';
 import { AppError } from '../errors.js';
-import { dossierPredicate, roleLabel, taskPredicate } from './access.js';
+import { dossierPredicate, roleLabel, taskPredicate, taskPredicateBranches } from './access.js';
 import type { Actor } from './Actor.js';
 import { deadlineFlags, dueSoonLimit, TIMING_LABELS } from './deadlines.js';
 import type { DossierContext } from './DossierContext.js';
@@ -28,7 +28,8 @@ export class DossierQueries {
 
   async inbox(actor: Actor, filter: InboxFilter = {}): Promise<{ total: number; tasks: ReturnType<DossierQueries['taskView']>[] }> {
     const params: unknown[] = [];
-    const where = [taskPredicate(actor, this.context.catalogue(), params)];
+    const branches = taskPredicateBranches(actor, this.context.catalogue(), params);
+    const where: string[] = [];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
@@ -43,16 +44,27 @@ export class DossierQueries {
     }
     if (filter.assignedToMe) add('t.assignee = ?', actor.username);
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
+    const offset = Math.max(filter.offset ?? 0, 0);
+    // The dossier is joined only to filter by procedure: every step has one.
+    const from = `FROM dossier_tasks t${filter.procedure ? ' JOIN dossiers d ON d.id = t.dossier_id' : ''}`;
+    const conditions = (branch: string) => [branch, ...where].join(' AND ');
+    const order = 't.due_at NULLS LAST, t.created_at, t.task_key';
     const countParams = [...params];
-    params.push(limit, Math.max(filter.offset ?? 0, 0));
-    const sql = `FROM dossier_tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE ${where.join(' AND ')}`;
+    params.push(limit + offset, limit, offset);
+    const [window, size, skip] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    // Each alternative of the predicate reads its first rows in index order; the page is cut from their union.
+    const candidates = branches
+      .map((branch) => `(SELECT t.task_key, t.due_at, t.created_at ${from} WHERE ${conditions(branch)} ORDER BY ${order} LIMIT ${window})`)
+      .join(' UNION ');
     const [rows, count] = await Promise.all([
       this.db.query(
         `SELECT t.*, d.code AS dossier_code, d.procedure_code, d.procedure_version, d.applicant_name, d.status AS dossier_status, d.due_at AS dossier_due_at
-         ${sql} ORDER BY t.due_at NULLS LAST, t.created_at, t.task_key LIMIT $${params.length - 1} OFFSET $${params.length}`,
+         FROM (SELECT k.task_key FROM (${candidates}) k ORDER BY k.due_at NULLS LAST, k.created_at, k.task_key LIMIT ${size} OFFSET ${skip}) page
+         JOIN dossier_tasks t ON t.task_key = page.task_key JOIN dossiers d ON d.id = t.dossier_id
+         ORDER BY ${order}`,
         params,
       ),
-      this.db.query<{ n: string }>(`SELECT count(*) AS n ${sql}`, countParams),
+      this.db.query<{ n: string }>(`SELECT count(*) AS n ${from} WHERE ${conditions(branches.length === 1 ? branches[0]! : `(${branches.join(' OR ')})`)}`, countParams),
     ]);
     return { total: Number(count.rows[0]!.n), tasks: rows.rows.map((r) => this.taskView(toTask(r), r, now)) };
   }

@@ -36,20 +36,30 @@ export function dossierPredicate(actor: Actor, catalogue: Catalogue, params: unk
 
 /** Steps an officer may see in lists: their agency's steps for their roles, and steps assigned to them. */
 export function taskPredicate(actor: Actor, catalogue: Catalogue, params: unknown[], alias = 't'): string {
+  const branches = taskPredicateBranches(actor, catalogue, params, alias);
+  return branches.length === 1 ? branches[0]! : `(${branches.join(' OR ')})`;
+}
+
+/**
+ * The same predicate as alternatives whose union it is, so a list can read each
+ * one in index order (an officer's agency-and-role steps, and the steps assigned
+ * to them) instead of sorting everything either one matches.
+ */
+export function taskPredicateBranches(actor: Actor, catalogue: Catalogue, params: unknown[], alias = 't'): string[] {
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
   switch (actor.kind) {
     case 'admin':
-      return 'true';
+      return ['true'];
     case 'auditor':
-      return actor.agencyId ? `${alias}.agency_id = ANY(${add(catalogue.subtree(actor.agencyId))}::text[])` : 'true';
+      return [actor.agencyId ? `${alias}.agency_id = ANY(${add(catalogue.subtree(actor.agencyId))}::text[])` : 'true'];
     case 'officer':
-      if (!actor.agencyId) return `${alias}.assignee = ${add(actor.username)}`;
-      return `((${alias}.agency_id = ${add(actor.agencyId)} AND ${alias}.role = ANY(${add([...actor.roles])}::text[])) OR ${alias}.assignee = ${add(actor.username)})`;
+      if (!actor.agencyId) return [`${alias}.assignee = ${add(actor.username)}`];
+      return [`(${alias}.agency_id = ${add(actor.agencyId)} AND ${alias}.role = ANY(${add([...actor.roles])}::text[]))`, `${alias}.assignee = ${add(actor.username)}`];
     default:
-      return 'false';
+      return ['false'];
   }
 }
 
