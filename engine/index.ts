@@ -52,6 +52,7 @@ export {
   validateCalendarData,
   toLocalIso,
   localDate,
+  localInstant,
   type CalendarData,
   type TimeLimit,
   type WorkingCalendar,

@@ -1,6 +1,6 @@
 import type { Db } from '../../engine/index.js';
 import { AppError } from '../errors.js';
-import { dossierPredicate, roleLabel, taskPredicate, taskPredicateBranches } from './access.js';
+import { anyOf, dossierPredicate, roleLabel, taskPredicate, taskPredicateBranches } from './access.js';
 import type { Actor } from './Actor.js';
 import { deadlineFlags, dueSoonLimit, TIMING_LABELS } from './deadlines.js';
 import type { DossierContext } from './DossierContext.js';
@@ -64,7 +64,7 @@ export class DossierQueries {
          ORDER BY ${order}`,
         params,
       ),
-      this.db.query<{ n: string }>(`SELECT count(*) AS n ${from} WHERE ${conditions(branches.length === 1 ? branches[0]! : `(${branches.join(' OR ')})`)}`, countParams),
+      this.db.query<{ n: string }>(`SELECT count(*) AS n ${from} WHERE ${conditions(anyOf(branches))}`, countParams),
     ]);
     return { total: Number(count.rows[0]!.n), tasks: rows.rows.map((r) => this.taskView(toTask(r), r, now)) };
   }

@@ -36,7 +36,11 @@ export function dossierPredicate(actor: Actor, catalogue: Catalogue, params: unk
 
 /** Steps an officer may see in lists: their agency's steps for their roles, and steps assigned to them. */
 export function taskPredicate(actor: Actor, catalogue: Catalogue, params: unknown[], alias = 't'): string {
-  const branches = taskPredicateBranches(actor, catalogue, params, alias);
+  return anyOf(taskPredicateBranches(actor, catalogue, params, alias));
+}
+
+/** SQL alternatives as one condition. */
+export function anyOf(branches: readonly string[]): string {
   return branches.length === 1 ? branches[0]! : `(${branches.join(' OR ')})`;
 }
 

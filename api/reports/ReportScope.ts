@@ -1,4 +1,4 @@
-import { localDate } from '../../engine/index.js';
+import { localDate, localInstant } from '../../engine/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import type { Agency, AgencyLevel } from '../catalogue/types.js';
 import type { Actor } from '../dossiers/index.js';
@@ -101,11 +101,11 @@ export function reportDate(period: Period, now: Date, utcOffsetMinutes: number):
 
 /** The first instant after local date `day` ends. */
 export function endOfLocalDay(day: string, utcOffsetMinutes: number): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000 - utcOffsetMinutes * 60_000);
+  return new Date(startOfLocalDay(day, utcOffsetMinutes).getTime() + 86_400_000);
 }
 
 export function startOfLocalDay(day: string, utcOffsetMinutes: number): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - utcOffsetMinutes * 60_000);
+  return localInstant(day, '00:00', utcOffsetMinutes);
 }
 
 /**

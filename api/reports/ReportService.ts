@@ -58,9 +58,9 @@ export class ReportService {
       { column: input.column as Column06a, groupBy: parseGrouping(input.groupBy), rowKey: input.row || undefined },
       { limit: input.limit ?? 50, offset: input.offset ?? 0 },
     );
-    const late = page.dossiers.filter((d) => d.timing === 'late');
-    const ids = await this.idsOf(late.map((d) => d.code));
-    const steps = await responsibleSteps(this.options.db, catalogue, this.options.calendar.workingHoursBetween, [...ids.values()], this.options.clock.now());
+    const { ids } = page;
+    const late = page.dossiers.filter((d) => d.timing === 'late').map((d) => ids.get(d.code)!);
+    const steps = await responsibleSteps(this.options.db, catalogue, this.options.calendar.workingHoursBetween, late, this.options.clock.now());
     return {
       column: input.column as Column06a,
       row: input.row || null,
@@ -89,12 +89,6 @@ export class ReportService {
       apologyDue: this.options.apologyDue,
       utcOffsetMinutes: offset,
     };
-  }
-
-  private async idsOf(codes: readonly string[]): Promise<Map<string, string>> {
-    if (codes.length === 0) return new Map();
-    const { rows } = await this.options.db.query('SELECT id, code FROM dossiers WHERE code = ANY($1::text[])', [codes]);
-    return new Map(rows.map((r) => [r.code as string, r.id as string]));
   }
 }
 

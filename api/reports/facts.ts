@@ -1,6 +1,7 @@
 import { localDate, type Db, type WorkingCalendar } from '../../engine/index.js';
 import type { DossierRecord } from '../dossiers/DossierRecord.js';
 import type { EndKind } from './classification.js';
+import { round } from './round.js';
 
 /** A received dossier as the reports read it (one row of `report_dossiers`). */
 export interface ReportFacts {
@@ -58,7 +59,7 @@ export function reportFactsOf(calendar: WorkingCalendar, dossier: DossierRecord)
   const end = endOf(dossier);
   const finishedAt = end ? new Date(Math.max(end.at.getTime(), receivedAt.getTime())) : null;
   const originalDue = dossier.originalDueAt ?? dossier.dueAt;
-  const hoursPast = (due: Date | null) => (finishedAt && due ? round(calendar.workingHoursBetween(due, finishedAt)) : null);
+  const hoursPast = (due: Date | null) => (finishedAt && due ? round(calendar.workingHoursBetween(due, finishedAt), 2) : null);
   return {
     dossierId: dossier.id,
     agencyId: dossier.receivingAgencyId,
@@ -73,7 +74,7 @@ export function reportFactsOf(calendar: WorkingCalendar, dossier: DossierRecord)
     originalDueOn: originalDue ? localDate(originalDue, offset) : null,
     lateHours: hoursPast(dossier.dueAt),
     originalLateHours: hoursPast(originalDue),
-    workingHours: finishedAt ? round(calendar.workingHoursBetween(receivedAt, finishedAt)) : null,
+    workingHours: finishedAt ? round(calendar.workingHoursBetween(receivedAt, finishedAt), 2) : null,
     rating: dossier.rating,
   };
 }
@@ -168,12 +169,10 @@ export async function backfillReportFacts(db: Db, calendar: WorkingCalendar, toD
   }
 }
 
-function round(hours: number): number {
-  return Math.round(hours * 100) / 100;
-}
-
 function sameFacts(a: ReportFacts | null, b: ReportFacts): boolean {
-  return a !== null && factsParams(a).every((value, i) => value === factsParams(b)[i]);
+  if (a === null) return false;
+  const next = factsParams(b);
+  return factsParams(a).every((value, i) => value === next[i]);
 }
 
 function sameState(a: DeadlineState, b: DeadlineState): boolean {

@@ -1,5 +1,6 @@
 import type { Db, TimeLimit } from '../../engine/index.js';
 import type { Catalogue } from '../catalogue/index.js';
+import { round } from './round.js';
 import { countCells, emptyCounts, COLUMNS_06A, type Counts06a, type ReportRequest } from './report06a.js';
 
 /**
@@ -203,9 +204,4 @@ export function limitInWorkingDays(limit: TimeLimit): number | null {
 
 function share(numerator: number, denominator: number, method: string): Figure {
   return { value: denominator ? round(numerator / denominator, 4) : null, numerator, denominator, method };
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

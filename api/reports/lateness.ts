@@ -1,6 +1,7 @@
 import type { Db } from '../../engine/index.js';
 import type { Catalogue } from '../catalogue/index.js';
 import { endOfLocalDay, startOfLocalDay, type Period, type ReportScope } from './ReportScope.js';
+import { round } from './round.js';
 
 export interface LatenessFigures {
   /** Steps finished in the period. */
@@ -118,11 +119,6 @@ function figures(sums: { steps: number; lateSteps: number; lateHours: number }):
     lateHours: round(sums.lateHours, 2),
     averageLateHours: sums.lateSteps ? round(sums.lateHours / sums.lateSteps, 2) : 0,
   };
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }
 
 /**

@@ -220,6 +220,8 @@ export interface CellDossier {
 export interface CellPage {
   readonly total: number;
   readonly dossiers: readonly CellDossier[];
+  /** The internal id of each listed dossier, by code, for look-ups that follow. */
+  readonly ids: ReadonlyMap<string, string>;
 }
 
 /**
@@ -270,6 +272,7 @@ export async function cellDossiers(
   }
   return {
     total,
+    ids: new Map(rows.map((r) => [r.code as string, r.dossier_id as string])),
     dossiers: rows.map((r) => {
       const finished = r.finished_timing !== null && r.finished_timing !== undefined;
       const late = original ? r.original_late_hours : r.late_hours;

@@ -2,48 +2,13 @@ import { expect } from 'chai';
 import { vietnamCalendar } from '../../../engine/index.js';
 import type { DossierRecord } from '../../../api/dossiers/index.js';
 import { deadlineStateOf, reportFactsOf } from '../../../api/reports/index.js';
+import { aDossier, at } from './support/reportFixtures.js';
 
 const calendar = vietnamCalendar();
-const at = (local: string) => new Date(`${local}+07:00`);
 
+/** An online birth registration received Monday 2/3/2026 08:00, due Thursday 08:00, in processing. */
 function dossier(overrides: Partial<DossierRecord> = {}): DossierRecord {
-  return {
-    id: 'd-1',
-    code: '000.00.16.H99-260302-0001',
-    procedureCode: 'khai-sinh',
-    procedureVersion: 1,
-    receivingAgencyId: 'hai-chau',
-    channel: 2,
-    status: 4,
-    applicant: { name: 'Nguyễn Văn An', idNumber: '048090001234', phone: null, email: null, address: null },
-    formData: {},
-    instanceKey: null,
-    submittedAt: at('2026-03-02T08:00:00'),
-    completeAt: at('2026-03-02T08:00:00'),
-    receivedAt: at('2026-03-02T08:00:00'),
-    receivedBy: 'motcua.haichau',
-    dueAt: at('2026-03-05T08:00:00'),
-    originalDueAt: null,
-    apologyAt: null,
-    apologyReason: null,
-    pausedAt: null,
-    supplementReason: null,
-    supplementComponents: null,
-    refusalReason: null,
-    result: null,
-    resultReadyAt: null,
-    returnedAt: null,
-    endedAt: null,
-    endReason: null,
-    feeAmount: null,
-    paidAt: null,
-    rating: null,
-    ratingComment: null,
-    ratedAt: null,
-    apologyDue: false,
-    updatedAt: at('2026-03-02T08:00:00'),
-    ...overrides,
-  };
+  return aDossier({ receivedAt: at('2026-03-02T08:00:00'), dueAt: at('2026-03-05T08:00:00'), channel: 2, ...overrides });
 }
 
 describe('api/reports facts', function () {
