@@ -268,6 +268,7 @@ export function openApiDocument(): Schema {
       },
       '/': { get: { summary: 'Trang danh mục thủ tục cho người dân (tìm không dấu)', parameters: [query('q', 'Từ khóa')], responses: { 200: html('Trang') } } },
       '/thu-tuc/{code}': { get: { summary: 'Trang một thủ tục: thành phần, phí, thời hạn, ngày hẹn dự kiến', parameters: [path('code', 'Mã thủ tục')], responses: { 200: html('Trang'), 404: html('Không có thủ tục') } } },
+      '/dang-nhap': { get: { summary: 'Trang đăng nhập cán bộ; đã đăng nhập thì về trang làm việc', parameters: [query('next', 'Trang quay lại sau khi đăng nhập')], responses: { 200: html('Trang'), 303: { description: 'Đã đăng nhập: về trang làm việc' } } } },
       '/ngon-ngu': { get: { summary: 'Chọn ngôn ngữ giao diện (vi, en) rồi quay lại trang', parameters: [query('lang', 'vi hoặc en'), query('next', 'Đường dẫn trong trang')], responses: { 303: { description: 'Về trang trước' } } } },
       '/assets/{file}': { get: { summary: 'Mã và kiểu dáng của trang (bản dựng esbuild)', parameters: [path('file', 'Tên tệp')], responses: { 200: { description: 'JavaScript, CSS, phông chữ' }, 304: { description: 'Không đổi' } } } },
       '/healthz': { get: { summary: 'Dịch vụ còn sống', responses: { 200: json({ type: 'object' }, 'ok') } } },

@@ -24,32 +24,41 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-let building: Promise<Map<string, Asset>> | undefined;
+const bundles = new Map<string, Promise<Map<string, Asset>>>();
 
 /**
  * The browser bundles: every `designer/<name>/index.ts` becomes `/assets/<name>.js`
- * (and `<name>.css` when it imports styles). They are built with esbuild in
- * memory the first time a page asks for one, once per process.
+ * (and `<name>.css` when it imports styles, with its fonts beside it). Each bundle is
+ * built on its own with esbuild, in memory, the first time a page asks for it, and
+ * kept for the life of the process; one bundle failing to build leaves the others served.
  */
-export function webAssets(root: string, logger?: Logger): Promise<Map<string, Asset>> {
-  building ??= buildAssets(root, logger).catch((error: unknown) => {
-    building = undefined;
-    throw error;
-  });
-  return building;
+export function webBundle(root: string, name: string, logger?: Logger): Promise<Map<string, Asset>> {
+  let bundle = bundles.get(name);
+  if (!bundle) {
+    bundle = buildBundle(root, name, logger).catch((error: unknown) => {
+      bundles.delete(name);
+      throw error;
+    });
+    bundles.set(name, bundle);
+  }
+  return bundle;
 }
 
-async function buildAssets(root: string, logger?: Logger): Promise<Map<string, Asset>> {
-  const { build } = await import('esbuild');
+/** The names of the bundles: the folders of `designer/` that hold an `index.ts`. */
+export async function bundleNames(root: string): Promise<string[]> {
   const designer = join(root, 'designer');
-  const entryPoints: Record<string, string> = {};
+  const names: string[] = [];
   for (const name of await readdir(designer)) {
-    const entry = join(designer, name, 'index.ts');
-    if (await stat(entry).then((s) => s.isFile(), () => false)) entryPoints[name] = entry;
+    if (await stat(join(designer, name, 'index.ts')).then((s) => s.isFile(), () => false)) names.push(name);
   }
+  return names;
+}
+
+async function buildBundle(root: string, name: string, logger?: Logger): Promise<Map<string, Asset>> {
+  const { build } = await import('esbuild');
   const started = Date.now();
   const result = await build({
-    entryPoints,
+    entryPoints: { [name]: join(root, 'designer', name, 'index.ts') },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -60,27 +69,40 @@ async function buildAssets(root: string, logger?: Logger): Promise<Map<string, A
     outdir: '/assets',
     assetNames: '[name]-[hash]',
     loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
+    define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [onePreactPlugin],
     logLevel: 'silent',
   });
   const assets = new Map<string, Asset>();
   for (const file of result.outputFiles) {
-    const name = basename(file.path);
-    assets.set(name, {
+    const fileName = basename(file.path);
+    assets.set(fileName, {
       contents: file.contents,
-      type: TYPES[extname(name)] ?? 'application/octet-stream',
+      type: TYPES[extname(fileName)] ?? 'application/octet-stream',
       etag: `"${createHash('sha256').update(file.contents).digest('base64url').slice(0, 20)}"`,
     });
   }
-  logger?.info({ bundles: Object.keys(entryPoints), files: assets.size, ms: Date.now() - started }, 'browser bundles built');
+  logger?.info({ bundle: name, files: assets.size, ms: Date.now() - started }, 'browser bundle built');
   return assets;
+}
+
+/** The bundle that serves a file: `<name>.js` and `<name>.css` name it; other files (fonts) are looked up in every bundle. */
+async function findAsset(root: string, file: string, logger?: Logger): Promise<Asset | undefined> {
+  const names = await bundleNames(root);
+  const own = /^([\w-]+)\.(?:js|css)$/.exec(file)?.[1];
+  if (own !== undefined) return names.includes(own) ? (await webBundle(root, own, logger)).get(file) : undefined;
+  const built = await Promise.allSettled(names.map((name) => webBundle(root, name, logger)));
+  for (const result of built) {
+    if (result.status === 'fulfilled' && result.value.has(file)) return result.value.get(file);
+  }
+  return undefined;
 }
 
 /** `GET /assets/<file>`: the built bundles, revalidated by ETag. */
 export function assetRoutes(root: string, logger?: Logger): Router {
   const router = Router();
   router.get('/assets/:file', async (req, res, next) => {
-    const asset = (await webAssets(root, logger)).get(req.params.file);
+    const asset = await findAsset(root, req.params.file, logger);
     if (!asset) {
       next();
       return;

@@ -1,11 +1,26 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { formatDate, formatDateTime } from '../documents/formatters.js';
-import { translate, type Language } from './i18n.js';
+import { formatDate, formatDateTime, formatMoney } from '../documents/formatters.js';
+import { textsWithPrefixes, translate, type Language } from './i18n.js';
 
-const TEMPLATE_DIRECTORY = new URL('./templates/', import.meta.url);
-const PAGES = ['catalogue', 'procedure', 'notFound'] as const;
-export type Page = (typeof PAGES)[number];
+const TEMPLATE_DIRECTORY = fileURLToPath(new URL('./templates/', import.meta.url));
+
+/**
+ * A page template's name: its path below `templates/` without `.hbs`
+ * (`catalogue`, `officer/inbox`). Files under `templates/partials/` are partials,
+ * used as `{{> officer-badges}}` by their path with `/` turned into `-`.
+ */
+export type Page = string;
+
+/** Who is signed in, as the page header shows it. */
+export interface PageUser {
+  readonly username: string;
+  readonly fullName: string;
+  readonly kind: string;
+  readonly csrfToken: string;
+}
 
 /** What every page gets besides its own data. */
 export interface PageFrame {
@@ -16,9 +31,17 @@ export interface PageFrame {
   /** Bundles of `designer/` the page loads (`/assets/<name>.js`, and `.css` when `styles`). */
   readonly scripts?: readonly string[];
   readonly styles?: readonly string[];
+  /** The signed-in user, for the header and the CSRF token scripts send. */
+  readonly user?: PageUser;
+  /** Prefixes of the texts the page's scripts read in the browser (`officer.`, `common.`). */
+  readonly clientTexts?: readonly string[];
+  /** Data for the page's scripts, written into the page as JSON. */
+  readonly pageData?: unknown;
+  /** A wider main column, for work screens (the designer, the inbox). */
+  readonly wide?: boolean;
 }
 
-let loading: Promise<Record<Page, Handlebars.TemplateDelegate>> | undefined;
+let loading: Promise<Map<Page, Handlebars.TemplateDelegate>> | undefined;
 
 /** A whole HTML page: the layout around one page template, in the frame's language. */
 export async function renderPage(page: Page, frame: PageFrame, data: Record<string, unknown>): Promise<string> {
@@ -26,10 +49,28 @@ export async function renderPage(page: Page, frame: PageFrame, data: Record<stri
     loading = undefined;
     throw error;
   });
-  return (await loading)[page]({ ...data, frame, lang: frame.language });
+  const template = (await loading).get(page);
+  if (!template) throw new Error(`No page template «${page}»`);
+  const texts = frame.clientTexts?.length ? textsWithPrefixes(frame.language, frame.clientTexts) : undefined;
+  return template({ ...data, frame: { ...frame, texts }, lang: frame.language });
 }
 
-async function loadTemplates(): Promise<Record<Page, Handlebars.TemplateDelegate>> {
+/** JSON safe inside `<script type="application/json">`: nothing in it can close the element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value ?? null)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+async function templateFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.hbs')).map((e) => `${e.parentPath}/${e.name}`);
+}
+
+async function loadTemplates(): Promise<Map<Page, Handlebars.TemplateDelegate>> {
   const handlebars = Handlebars.create();
   handlebars.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     const root = options.data.root as { lang: Language };
@@ -37,10 +78,16 @@ async function loadTemplates(): Promise<Record<Page, Handlebars.TemplateDelegate
   });
   handlebars.registerHelper('date', (value: unknown) => (value ? formatDate(new Date(value as string)) : ''));
   handlebars.registerHelper('dateTime', (value: unknown) => (value ? formatDateTime(new Date(value as string)) : ''));
+  handlebars.registerHelper('money', (value: unknown) => (typeof value === 'number' ? formatMoney(value) : ''));
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  handlebars.registerPartial('layout', handlebars.compile(await readFile(new URL('layout.hbs', TEMPLATE_DIRECTORY), 'utf8')));
-  const entries = await Promise.all(
-    PAGES.map(async (page) => [page, handlebars.compile(await readFile(new URL(`${page}.hbs`, TEMPLATE_DIRECTORY), 'utf8'))] as const),
-  );
-  return Object.fromEntries(entries) as Record<Page, Handlebars.TemplateDelegate>;
+  handlebars.registerHelper('json', (value: unknown) => new handlebars.SafeString(scriptJson(value)));
+  const pages = new Map<Page, Handlebars.TemplateDelegate>();
+  for (const file of await templateFiles(TEMPLATE_DIRECTORY)) {
+    const name = relative(TEMPLATE_DIRECTORY, file).replace(/\\/g, '/').replace(/\.hbs$/, '');
+    const template = handlebars.compile(await readFile(file, 'utf8'));
+    if (name === 'layout') handlebars.registerPartial('layout', template);
+    else if (name.startsWith('partials/')) handlebars.registerPartial(name.slice('partials/'.length).replace(/\//g, '-'), template);
+    else pages.set(name, template);
+  }
+  return pages;
 }

@@ -1,12 +1,9 @@
-import { Router, type Request, type Response } from 'express';
-import { parseCookies } from '../auth/index.js';
+import { Router } from 'express';
 import type { ProcedureVersion } from '../catalogue/index.js';
 import { queryString, param } from '../http/input.js';
 import type { Services } from '../services.js';
-import { languageOf, translate, type Language } from './i18n.js';
-import { renderPage, type Page } from './render.js';
-
-const LANGUAGE_COOKIE = 'lang';
+import { translate, type Language } from './i18n.js';
+import { frameFor, HOME_OF, LANGUAGE_COOKIE, languageFor, localPath, LOGIN_PATH, sendNotFound, sendPage } from './pages.js';
 
 /**
  * The pages people read in a browser, rendered on the server: the citizens'
@@ -26,7 +23,7 @@ export function webRoutes(services: Services): Router {
       .filter((p) => !needle || [p.metadata.name, p.metadata.field, p.metadata.nationalCode, p.code].some((text) => fold(text).includes(needle)))
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name, 'vi'))
       .map((p) => card(p, language));
-    await send(res, 'catalogue', { language, title: translate(language, 'catalogue.title'), path: req.originalUrl }, { q, procedures });
+    await sendPage(res, 'catalogue', frameFor(req, { language, title: translate(language, 'catalogue.title') }), { q, procedures });
   });
 
   router.get('/thu-tuc/:code', async (req, res) => {
@@ -34,12 +31,11 @@ export function webRoutes(services: Services): Router {
     const catalogue = services.catalogue();
     const procedure = catalogue.procedure(param(req, 'code'));
     if (!procedure) {
-      res.status(404);
-      await send(res, 'notFound', { language, title: translate(language, 'error.notFound'), path: req.originalUrl }, {});
+      await sendNotFound(req, res);
       return;
     }
     const m = procedure.metadata;
-    await send(res, 'procedure', { language, title: m.name, path: req.originalUrl }, {
+    await sendPage(res, 'procedure', frameFor(req, { language, title: m.name }), {
       procedure: m,
       levelName: translate(language, `level.${m.level}`),
       onlineName: translate(language, `online.${m.onlineLevel}`),
@@ -50,22 +46,25 @@ export function webRoutes(services: Services): Router {
 
   router.get('/ngon-ngu', (req, res) => {
     const language: Language = queryString(req, 'lang') === 'en' ? 'en' : 'vi';
-    const next = queryString(req, 'next') ?? '/';
-    // Only a path on this site: never an open redirect.
-    const target = next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+    const target = localPath(queryString(req, 'next'), '/');
     res.cookie(LANGUAGE_COOKIE, language, { httpOnly: true, sameSite: 'lax', secure: services.config.secureCookies, maxAge: 365 * 86_400_000, path: '/' });
     res.redirect(303, target);
   });
 
+  router.get(LOGIN_PATH, async (req, res) => {
+    const language = languageFor(req);
+    const next = localPath(queryString(req, 'next'), '');
+    if (req.user) {
+      res.redirect(303, next || HOME_OF[req.user.kind]);
+      return;
+    }
+    await sendPage(res, 'session/login', frameFor(req, { language, title: translate(language, 'session.title'), scripts: ['session'], clientTexts: ['session.'] }), {
+      next,
+      homes: HOME_OF,
+    });
+  });
+
   return router;
-}
-
-function languageFor(req: Request): Language {
-  return languageOf(parseCookies(req.headers.cookie)[LANGUAGE_COOKIE]);
-}
-
-async function send(res: Response, page: Page, frame: { language: Language; title: string; path: string }, data: Record<string, unknown>): Promise<void> {
-  res.type('text/html; charset=utf-8').send(await renderPage(page, frame, data));
 }
 
 function card(p: ProcedureVersion, language: Language) {

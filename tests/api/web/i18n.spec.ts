@@ -19,7 +19,7 @@ describe('api/web texts', function () {
   it('should have a text for every key the page templates use', function () {
     // given
     const used = new Set<string>();
-    for (const file of readdirSync(TEMPLATES).filter((f) => f.endsWith('.hbs'))) {
+    for (const file of readdirSync(TEMPLATES, { recursive: true }).map(String).filter((f) => f.endsWith('.hbs'))) {
       for (const match of readFileSync(join(TEMPLATES, file), 'utf8').matchAll(/\{\{t "([\w.-]+)"/g)) used.add(match[1]!);
     }
 
