@@ -5,22 +5,22 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'test-artifacts/', 'bench/out/'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommended],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts', '.js', '.mjs', '.cjs'],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
       // Without this the imported .ts files are parsed as plain JS, fail, and no-cycle sees no imports.
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       // Sources import `./x.js` for `./x.ts` (NodeNext); the resolver must follow that
       // for no-cycle to see the edges at all.
       'import-x/resolver-next': [
         createNodeResolver({
-          extensions: ['.ts', '.d.ts', '.js', '.mjs', '.cjs', '.json'],
-          extensionAlias: { '.js': ['.ts', '.js'] },
+          extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs', '.json'],
+          extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
         }),
       ],
     },

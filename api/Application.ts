@@ -11,6 +11,7 @@ import { createApp } from './app.js';
 import { AccountService } from './auth/index.js';
 import { importProcedures, loadCatalogue, syncAgencies, type AgencyConfig, type Catalogue } from './catalogue/index.js';
 import type { AppConfig } from './config.js';
+import { registerStoredForms } from './designer/index.js';
 import { circular01DossierCode, DossierProjection, DossierQueries, DossierService, toDossier, type DossierContext } from './dossiers/index.js';
 import { createLogger } from './http/logger.js';
 import { Metrics } from './http/metrics.js';
@@ -68,6 +69,7 @@ export class Application {
     const agencies = options.agencies ?? (JSON.parse(await readFile(join(root, 'processes', 'agencies.json'), 'utf8')) as AgencyConfig);
     await syncAgencies(db, agencies);
     const forms = await loadFormRegistry();
+    await registerStoredForms(db, forms);
     const imported = await importProcedures(db, engine, options.processesDir ?? join(root, 'processes'));
     for (const p of imported) logger.info({ procedure: p.code, version: p.version }, p.isNew ? 'procedure imported' : 'procedure unchanged');
 
@@ -110,6 +112,7 @@ export class Application {
       calendar,
       clock,
       catalogue: context.catalogue,
+      reloadCatalogue: async () => holder.application?.reloadCatalogue(),
       forms,
       dossiers,
       queries: new DossierQueries(db, context),

@@ -6,6 +6,7 @@ import { openApiDocument } from './http/openapi.js';
 import { requestLog } from './http/requestLog.js';
 import { auditRoutes } from './routes/auditRoutes.js';
 import { calendarRoutes } from './routes/calendarRoutes.js';
+import { designerRoutes } from './routes/designerRoutes.js';
 import { documentRoutes } from './routes/documentRoutes.js';
 import { dossierRoutes } from './routes/dossierRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
@@ -15,6 +16,10 @@ import { reportRoutes } from './routes/reportRoutes.js';
 import { taskRoutes } from './routes/taskRoutes.js';
 import type { Services } from './services.js';
 import { assetRoutes } from './web/assets.js';
+import { citizenRoutes } from './web/citizen/citizenRoutes.js';
+import { dashboardRoutes } from './web/dashboard/index.js';
+import { officerRoutes } from './web/officer/officerRoutes.js';
+import { studioRoutes } from './web/studio/studioRoutes.js';
 import { webRoutes } from './web/webRoutes.js';
 
 /** The project's root: `designer/` sources the browser bundles. */
@@ -50,6 +55,11 @@ export function createApp(services: Services): Express {
   app.use(auditRoutes(services));
   app.use(reportRoutes(services));
   app.use(assetRoutes(root, services.logger));
+  app.use(designerRoutes(services));
+  app.use(officerRoutes(services));
+  app.use(dashboardRoutes(services));
+  app.use(citizenRoutes(services));
+  app.use(studioRoutes(services));
   app.use(webRoutes(services));
   app.use(notFoundHandler);
   app.use(errorHandler(services.logger));

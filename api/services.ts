@@ -16,6 +16,8 @@ export interface Services {
   readonly calendar: WorkingCalendar;
   readonly clock: Clock;
   catalogue(): Catalogue;
+  /** Re-read agencies and procedures after a procedure was deployed. */
+  reloadCatalogue(): Promise<void>;
   readonly forms: FormRegistry;
   readonly dossiers: DossierService;
   readonly queries: DossierQueries;

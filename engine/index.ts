@@ -58,6 +58,16 @@ export {
   type WorkingCalendar,
 } from './calendar/index.js';
 export { createFeel, type Feel } from './feel/index.js';
+export {
+  simulate,
+  ModelRejected,
+  ScenarioError,
+  type OpenItem,
+  type Scenario,
+  type ScenarioStep,
+  type SimulationOptions,
+  type Trace,
+} from './simulation/Simulation.js';
 export { parseBpmn } from './model/index.js';
 export type { ExecutableProcess, ExecutableElement, ModelProblem, ParseResult } from './model/types.js';
 export type { IncidentRecord, UserTaskRecord, UserTaskFilter, EventRecord, InstanceRecord } from './store/queries.js';

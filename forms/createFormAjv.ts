@@ -3,7 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { MESSAGE_KEYWORDS } from './vietnameseMessage.js';
 
 /** Widgets a form may ask for in `x-ui.widget`; the UI falls back to the JSON type's default without one. */
-export const UI_WIDGETS = ['text', 'textarea', 'date', 'select', 'radio', 'checkbox', 'number', 'money', 'tel', 'email', 'hidden'] as const;
+export const UI_WIDGETS = ['text', 'textarea', 'date', 'select', 'radio', 'checkbox', 'number', 'money', 'tel', 'email', 'hidden', 'attachment'] as const;
 
 const UI_HINTS_META = {
   type: 'object',

@@ -3,4 +3,4 @@
  * steps, and their validation into Vietnamese field messages. Import from here only.
  */
 export { loadFormRegistry } from './loadFormRegistry.js';
-export { createFormRegistry, type FormRegistry, type FormSchema } from './FormRegistry.js';
+export { createFormRegistry, FormSchemaRejected, type FormRegistry, type FormSchema } from './FormRegistry.js';

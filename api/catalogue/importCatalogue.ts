@@ -48,11 +48,30 @@ export async function importProcedure(db: Db, engine: Engine, folder: string, ac
   const checked = validateProcedureMetadata(raw, code);
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', `Thủ tục «${code}» không hợp lệ: ${checked.problems.join(' ')}`);
   const xml = await readFile(join(folder, checked.metadata.bpmn), 'utf8');
-  return importProcedureVersion(db, engine, checked.metadata, xml, actor);
+  const unchanged = await unchangedSinceLastImport(db, checked.metadata, xml, actor);
+  return unchanged ?? importProcedureVersion(db, engine, checked.metadata, xml, actor);
+}
+
+/**
+ * A folder imported before and deployed over from the designer since: the later
+ * versions stand, so a restart does not put the folder's older content back.
+ */
+async function unchangedSinceLastImport(db: Db, metadata: ProcedureMetadata, xml: string, actor: string): Promise<ImportedProcedure | undefined> {
+  const { rows } = await db.query<{ checksum: string; latest_version: number }>(
+    `SELECT v.checksum, p.latest_version FROM procedure_versions v JOIN procedures p ON p.code = v.code
+     WHERE v.code = $1 AND v.imported_by = $2 ORDER BY v.version DESC LIMIT 1`,
+    [metadata.code, actor],
+  );
+  const last = rows[0];
+  return last?.checksum === procedureChecksum(metadata, xml) ? { code: metadata.code, version: last.latest_version, isNew: false } : undefined;
+}
+
+function procedureChecksum(metadata: ProcedureMetadata, xml: string): string {
+  return createHash('sha256').update(JSON.stringify(metadata)).update('\n').update(xml).digest('hex');
 }
 
 export async function importProcedureVersion(db: Db, engine: Engine, metadata: ProcedureMetadata, xml: string, actor: string): Promise<ImportedProcedure> {
-  const checksum = createHash('sha256').update(JSON.stringify(metadata)).update('\n').update(xml).digest('hex');
+  const checksum = procedureChecksum(metadata, xml);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`procedure:${metadata.code}`]);
     const { rows } = await tx.query<{ version: number; checksum: string }>(

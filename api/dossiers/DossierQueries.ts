@@ -1,6 +1,6 @@
 import type { Db } from '../../engine/index.js';
 import { AppError } from '../errors.js';
-import { anyOf, dossierPredicate, roleLabel, taskPredicate, taskPredicateBranches } from './access.js';
+import { anyOf, dossierPredicate, REASSIGNING_ROLES, roleLabel, taskPredicate, taskPredicateBranches } from './access.js';
 import type { Actor } from './Actor.js';
 import { deadlineFlags, dueSoonLimit, TIMING_LABELS } from './deadlines.js';
 import type { DossierContext } from './DossierContext.js';
@@ -12,12 +12,37 @@ import { STEP_KIND_LABELS } from './steps.js';
 export interface InboxFilter {
   readonly status?: 'open' | 'completed' | 'all';
   readonly procedure?: string;
+  /** Dossier statuses (1–10) the steps' dossiers must be in. */
+  readonly dossierStatus?: readonly number[];
   readonly dueSoon?: boolean;
   readonly overdue?: boolean;
   readonly assignedToMe?: boolean;
+  /** `me`: steps the caller has taken; `none`: steps nobody has taken yet. */
+  readonly assignee?: 'me' | 'none';
+  /** By step due date: `asc` (soonest first, the default) or `desc`. */
+  readonly order?: 'asc' | 'desc';
+  /** `agency`: every step of the officer's agency, for those who hand steps out (REASSIGNING_ROLES); otherwise the officer's own. */
+  readonly scope?: 'own' | 'agency';
   readonly limit?: number;
   readonly offset?: number;
 }
+
+/** An officer who may be given steps: an active account of the agency. */
+export interface Colleague {
+  readonly username: string;
+  readonly fullName: string;
+  readonly roles: readonly string[];
+}
+
+/** The dossier's process as drawn, with the elements it is at and those it has passed. */
+export interface DossierDiagram {
+  readonly xml: string;
+  readonly active: readonly string[];
+  readonly completed: readonly string[];
+}
+
+const TASK_COLUMNS =
+  'd.code AS dossier_code, d.procedure_code, d.procedure_version, d.applicant_name, d.status AS dossier_status, d.due_at AS dossier_due_at, d.received_at AS dossier_received_at, u.full_name AS assignee_name';
 
 /** Reads for the desks and the public; every officer read carries the caller's authorisation predicate. */
 export class DossierQueries {
@@ -28,40 +53,30 @@ export class DossierQueries {
 
   async inbox(actor: Actor, filter: InboxFilter = {}): Promise<{ total: number; tasks: ReturnType<DossierQueries['taskView']>[] }> {
     const params: unknown[] = [];
-    const branches = taskPredicateBranches(actor, this.context.catalogue(), params);
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+    const branches = filter.scope === 'agency' ? [agencyBranch(actor, params)] : taskPredicateBranches(actor, this.context.catalogue(), params);
     const now = this.context.clock.now();
-    if ((filter.status ?? 'open') !== 'all') add('t.state = ?', filter.status ?? 'open');
-    if (filter.procedure) add('d.procedure_code = ?', filter.procedure);
-    if (filter.overdue) add('t.due_at < ?', now.toISOString());
-    if (filter.dueSoon) {
-      add('t.due_at >= ?', now.toISOString());
-      add('t.due_at <= ?', dueSoonLimit(this.context.calendar, now).toISOString());
-    }
-    if (filter.assignedToMe) add('t.assignee = ?', actor.username);
+    const where = inboxConditions(filter, actor, now, dueSoonLimit(this.context.calendar, now), params);
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
     const offset = Math.max(filter.offset ?? 0, 0);
-    // The dossier is joined only to filter by procedure: every step has one.
-    const from = `FROM dossier_tasks t${filter.procedure ? ' JOIN dossiers d ON d.id = t.dossier_id' : ''}`;
+    // The dossier is joined only to filter by its procedure or status: every step has one.
+    const joinDossier = Boolean(filter.procedure || filter.dossierStatus?.length);
+    const from = `FROM dossier_tasks t${joinDossier ? ' JOIN dossiers d ON d.id = t.dossier_id' : ''}`;
     const conditions = (branch: string) => [branch, ...where].join(' AND ');
-    const order = 't.due_at NULLS LAST, t.created_at, t.task_key';
+    const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
+    const order = (alias: string) => `${alias}.due_at ${direction} NULLS LAST, ${alias}.created_at ${direction}, ${alias}.task_key ${direction}`;
     const countParams = [...params];
     params.push(limit + offset, limit, offset);
     const [window, size, skip] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
     // Each alternative of the predicate reads its first rows in index order; the page is cut from their union.
     const candidates = branches
-      .map((branch) => `(SELECT t.task_key, t.due_at, t.created_at ${from} WHERE ${conditions(branch)} ORDER BY ${order} LIMIT ${window})`)
+      .map((branch) => `(SELECT t.task_key, t.due_at, t.created_at ${from} WHERE ${conditions(branch)} ORDER BY ${order('t')} LIMIT ${window})`)
       .join(' UNION ');
     const [rows, count] = await Promise.all([
       this.db.query(
-        `SELECT t.*, d.code AS dossier_code, d.procedure_code, d.procedure_version, d.applicant_name, d.status AS dossier_status, d.due_at AS dossier_due_at
-         FROM (SELECT k.task_key FROM (${candidates}) k ORDER BY k.due_at NULLS LAST, k.created_at, k.task_key LIMIT ${size} OFFSET ${skip}) page
-         JOIN dossier_tasks t ON t.task_key = page.task_key JOIN dossiers d ON d.id = t.dossier_id
-         ORDER BY ${order}`,
+        `SELECT t.*, ${TASK_COLUMNS}
+         FROM (SELECT k.task_key FROM (${candidates}) k ORDER BY ${order('k')} LIMIT ${size} OFFSET ${skip}) page
+         JOIN dossier_tasks t ON t.task_key = page.task_key JOIN dossiers d ON d.id = t.dossier_id LEFT JOIN users u ON u.username = t.assignee
+         ORDER BY ${order('t')}`,
         params,
       ),
       this.db.query<{ n: string }>(`SELECT count(*) AS n ${from} WHERE ${conditions(anyOf(branches))}`, countParams),
@@ -69,16 +84,62 @@ export class DossierQueries {
     return { total: Number(count.rows[0]!.n), tasks: rows.rows.map((r) => this.taskView(toTask(r), r, now)) };
   }
 
-  async task(actor: Actor, taskKey: string): Promise<ReturnType<DossierQueries['taskView']>> {
+  /**
+   * One step the caller may see: by default as the inbox shows steps; `agency` widens it to
+   * every step of an officer's agency, for those who hand its steps out (REASSIGNING_ROLES).
+   */
+  async task(actor: Actor, taskKey: string, scope: 'inbox' | 'agency' = 'inbox'): Promise<ReturnType<DossierQueries['taskView']>> {
     const params: unknown[] = [taskKey];
-    const predicate = taskPredicate(actor, this.context.catalogue(), params);
+    const predicate = scope === 'agency' ? agencyBranch(actor, params) : taskPredicate(actor, this.context.catalogue(), params);
     const { rows } = await this.db.query(
-      `SELECT t.*, d.code AS dossier_code, d.procedure_code, d.procedure_version, d.applicant_name, d.status AS dossier_status, d.due_at AS dossier_due_at
-       FROM dossier_tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.task_key = $1 AND ${predicate}`,
+      `SELECT t.*, ${TASK_COLUMNS}
+       FROM dossier_tasks t JOIN dossiers d ON d.id = t.dossier_id LEFT JOIN users u ON u.username = t.assignee WHERE t.task_key = $1 AND ${predicate}`,
       params,
     );
     if (!rows[0]) throw new AppError('NOT_FOUND', 'Không tìm thấy công việc.');
     return this.taskView(toTask(rows[0]), rows[0], this.context.clock.now());
+  }
+
+  /**
+   * Officers of an agency who may be given its steps, optionally only those with a role.
+   * An officer lists their own agency; an administrator any.
+   */
+  async colleagues(actor: Actor, agencyId: string | undefined, role?: string): Promise<Colleague[]> {
+    const agency = agencyId ?? actor.agencyId;
+    if (actor.kind !== 'admin' && (actor.kind !== 'officer' || agency !== actor.agencyId)) {
+      throw new AppError('FORBIDDEN', 'Cán bộ chỉ xem được danh sách cán bộ của cơ quan mình.');
+    }
+    if (!agency) throw new AppError('VALIDATION_FAILED', 'Cần chọn cơ quan.', { fields: [{ path: '/agency', message: 'Trường «Cơ quan» là bắt buộc.' }] });
+    const { rows } = await this.db.query<{ username: string; full_name: string; roles: string[] }>(
+      `SELECT username, full_name, roles FROM users WHERE kind = 'officer' AND active AND agency_id = $1 AND ($2::text IS NULL OR $2 = ANY(roles)) ORDER BY full_name, username`,
+      [agency, role ?? null],
+    );
+    return rows.map((r) => ({ username: r.username, fullName: r.full_name, roles: r.roles }));
+  }
+
+  /**
+   * The process of a dossier with its open steps and waiting events (`active`) and the
+   * elements and flows its instance has passed (`completed`), for drawing it.
+   */
+  async diagram(actor: Actor, code: string): Promise<DossierDiagram> {
+    const dossier = await this.visibleDossier(actor, code);
+    const procedure = this.context.catalogue().procedureVersion(dossier.procedureCode, dossier.procedureVersion);
+    const xml = await this.context.engine.processXml(procedure.processKey);
+    if (!xml) throw new AppError('NOT_FOUND', `Không tìm thấy quy trình của hồ sơ «${code}».`);
+    const open = await this.db.query<{ element_id: string }>(`SELECT element_id FROM dossier_tasks WHERE dossier_id = $1 AND state = 'open'`, [dossier.id]);
+    const active = new Set(open.rows.map((r) => r.element_id));
+    const completed = new Set<string>();
+    if (dossier.instanceKey) {
+      const [instance, history] = await Promise.all([this.context.engine.getInstance(dossier.instanceKey), this.context.engine.history(dossier.instanceKey)]);
+      for (const element of instance?.activeElements ?? []) active.add(element.elementId);
+      for (const event of history) {
+        const passed = event.intent === 'ELEMENT_COMPLETED' || event.intent === 'SEQUENCE_FLOW_TAKEN';
+        if (passed && event.valueType === 'PROCESS_INSTANCE' && event.instanceKey === dossier.instanceKey && event.elementId) completed.add(event.elementId);
+      }
+    }
+    completed.delete(procedure.processId);
+    active.delete(procedure.processId);
+    return { xml, active: [...active], completed: [...completed] };
   }
 
   private taskView(task: TaskRecord, row: Record<string, unknown>, now: Date) {
@@ -94,6 +155,7 @@ export class DossierQueries {
       agency: { id: task.agencyId, name: catalogue.agency(task.agencyId)?.name ?? task.agencyId },
       state: task.state,
       assignee: task.assignee,
+      assigneeName: (row.assignee_name as string | null) ?? null,
       createdAt: task.createdAt.toISOString(),
       dueAt: task.dueAt?.toISOString() ?? null,
       ...(task.state === 'open' ? deadlineFlags(this.context.calendar, now, task.dueAt) : { overdue: false, dueSoon: false }),
@@ -109,7 +171,8 @@ export class DossierQueries {
         applicantName: row.applicant_name as string,
         status: Number(row.dossier_status),
         statusName: statusName(Number(row.dossier_status)),
-        dueAt: row.dossier_due_at ? new Date(row.dossier_due_at as string).toISOString() : null,
+        receivedAt: iso(row.dossier_received_at),
+        dueAt: iso(row.dossier_due_at),
       },
     };
   }
@@ -239,6 +302,35 @@ export class DossierQueries {
     if (!rows[0]) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ với mã và thông tin đã nhập.');
     return toDossier(rows[0]);
   }
+}
+
+/** Every step of the officer's agency; only officers who hand steps out (REASSIGNING_ROLES) may read so wide. */
+function agencyBranch(actor: Actor, params: unknown[]): string {
+  if (actor.kind !== 'officer' || !actor.agencyId || !REASSIGNING_ROLES.some((r) => actor.roles.includes(r))) {
+    throw new AppError('FORBIDDEN', `Chỉ cán bộ ${REASSIGNING_ROLES.map((r) => `«${roleLabel(r)}»`).join(' hoặc ')} xem được mọi công việc của cơ quan.`);
+  }
+  params.push(actor.agencyId);
+  return `t.agency_id = $${params.length}`;
+}
+
+/** The inbox filters as SQL conditions on the step `t` and its dossier `d`, their values appended to `params`. */
+function inboxConditions(filter: InboxFilter, actor: Actor, now: Date, dueSoonUntil: Date, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if ((filter.status ?? 'open') !== 'all') add('t.state = ?', filter.status ?? 'open');
+  if (filter.procedure) add('d.procedure_code = ?', filter.procedure);
+  if (filter.dossierStatus?.length) add('d.status = ANY(?::int[])', [...filter.dossierStatus]);
+  if (filter.overdue) add('t.due_at < ?', now.toISOString());
+  if (filter.dueSoon) {
+    add('t.due_at >= ?', now.toISOString());
+    add('t.due_at <= ?', dueSoonUntil.toISOString());
+  }
+  if (filter.assignedToMe || filter.assignee === 'me') add('t.assignee = ?', actor.username);
+  if (filter.assignee === 'none') where.push('t.assignee IS NULL');
+  return where;
 }
 
 function iso(value: unknown): string | null {

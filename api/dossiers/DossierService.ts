@@ -3,7 +3,7 @@ import { localDate, type Db, type Variables } from '../../engine/index.js';
 import { appendAudit } from '../audit/index.js';
 import type { ProcedureVersion } from '../catalogue/index.js';
 import { AppError, type FieldError } from '../errors.js';
-import { assertMayWork, assertOfficer } from './access.js';
+import { assertMayReassign, assertMayWork, assertOfficer, REASSIGNING_ROLES, roleLabel } from './access.js';
 import { auditName, commandScope, type Actor } from './Actor.js';
 import { resumedDue } from './deadlines.js';
 import type { DossierContext } from './DossierContext.js';
@@ -159,6 +159,43 @@ export class DossierService {
       const { rows } = await tx.query('SELECT * FROM dossier_tasks WHERE task_key = $1', [taskKey]);
       return toTask(rows[0]!);
     });
+  }
+
+  /**
+   * Give an open step to a colleague (REASSIGNING_ROLES of the step's agency may), whoever
+   * holds it now. The colleague must be an active officer of that agency with the step's role.
+   */
+  async reassign(actor: Actor, taskKey: string, username: string): Promise<TaskRecord> {
+    assertOfficer(actor, REASSIGNING_ROLES);
+    const assignee = username.trim().toLowerCase();
+    return this.command(actor, async (tx) => {
+      const task = await this.lockOpenTask(tx, actor, taskKey, assertMayReassign);
+      await this.assertColleague(tx, task, assignee);
+      if (task.assignee === assignee) return task;
+      await this.context.engine.assignUserTask(taskKey, assignee, { tx });
+      const { rows } = await tx.query('SELECT t.*, d.code FROM dossier_tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE t.task_key = $1', [taskKey]);
+      await appendAudit(tx, {
+        actor: auditName(actor),
+        action: 'task.reassign',
+        entityType: 'task',
+        entityId: taskKey,
+        dossierCode: rows[0]!.code as string,
+        before: { step: task.name, assignee: task.assignee },
+        after: { step: task.name, assignee },
+        at: this.context.clock.now(),
+      });
+      return toTask(rows[0]!);
+    });
+  }
+
+  private async assertColleague(tx: Db, task: TaskRecord, username: string): Promise<void> {
+    const { rows } = await tx.query<{ roles: string[] }>(`SELECT roles FROM users WHERE username = $1 AND kind = 'officer' AND active AND agency_id = $2`, [username, task.agencyId]);
+    const message = !rows[0]
+      ? `«${username}» không phải cán bộ đang làm việc tại cơ quan xử lý bước «${task.name}».`
+      : rows[0].roles.includes(task.role)
+        ? undefined
+        : `Bước «${task.name}» do cán bộ có vai trò «${roleLabel(task.role)}» thực hiện; «${username}» không có vai trò này.`;
+    if (message) throw new AppError('VALIDATION_FAILED', 'Không thể chuyển công việc cho cán bộ này.', { fields: [{ path: '/assignee', message }] });
   }
 
   /**
@@ -401,13 +438,13 @@ export class DossierService {
    * Locks the dossier before the step, the order every command follows, so an
    * officer's step and a withdrawal of the same dossier queue instead of deadlocking.
    */
-  private async lockOpenTask(tx: Db, actor: Actor, taskKey: string): Promise<TaskRecord> {
+  private async lockOpenTask(tx: Db, actor: Actor, taskKey: string, authorise: (actor: Actor, task: TaskRecord) => void = assertMayWork): Promise<TaskRecord> {
     const found = await tx.query<{ dossier_id: string }>('SELECT dossier_id FROM dossier_tasks WHERE task_key = $1', [taskKey]);
     if (!found.rows[0]) throw new AppError('NOT_FOUND', 'Không tìm thấy công việc.');
     await tx.query('SELECT 1 FROM dossiers WHERE id = $1 FOR UPDATE', [found.rows[0].dossier_id]);
     const { rows } = await tx.query('SELECT * FROM dossier_tasks WHERE task_key = $1 FOR UPDATE', [taskKey]);
     const task = toTask(rows[0]!);
-    assertMayWork(actor, task);
+    authorise(actor, task);
     if (task.state !== 'open') throw new AppError('CONFLICT', 'Công việc này đã được xử lý xong hoặc đã bị hủy.');
     return task;
   }

@@ -77,6 +77,18 @@ export function assertMayWork(actor: Actor, task: TaskRecord): void {
   }
 }
 
+/** Roles that hand an agency's steps to colleagues: leaders assign the work, the desk routes the dossiers it received. */
+export const REASSIGNING_ROLES: readonly string[] = ['leader', 'desk'];
+
+/**
+ * Whether an officer may give a step to someone else: a leader or desk officer of the
+ * step's agency, whoever holds the step now. A step of another agency is not found.
+ */
+export function assertMayReassign(actor: Actor, task: TaskRecord): void {
+  assertOfficer(actor, REASSIGNING_ROLES);
+  if (task.agencyId !== actor.agencyId) throw new AppError('NOT_FOUND', 'Không tìm thấy công việc.');
+}
+
 export const ROLE_LABELS: Record<string, string> = { desk: 'Một cửa', specialist: 'Chuyên viên', leader: 'Lãnh đạo' };
 
 export function roleLabel(role: string): string {

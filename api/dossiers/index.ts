@@ -1,11 +1,11 @@
 export { DOSSIER_ACTIONS, allowedActions, transition, type DossierAction } from './actions.js';
 export { SYSTEM_ACTOR, citizenActor, commandScope, currentActor, type Actor } from './Actor.js';
-export { assertOfficer, dossierPredicate, roleLabel, taskPredicate } from './access.js';
+export { assertOfficer, dossierPredicate, REASSIGNING_ROLES, roleLabel, taskPredicate } from './access.js';
 export { classifyTiming, deadlineFlags, dueSoonLimit, parseTimeShare, resumedDue, stepDue, TIMING_LABELS, type Timing } from './deadlines.js';
 export { circular01DossierCode, nextDailySequence, type DossierCodeStrategy } from './dossierCode.js';
 export { lookupUrl, type DossierContext } from './DossierContext.js';
 export { DossierProjection } from './DossierProjection.js';
-export { DossierQueries, type InboxFilter } from './DossierQueries.js';
+export { DossierQueries, type Colleague, type DossierDiagram, type InboxFilter } from './DossierQueries.js';
 export { requireDossierByCode, findDossierByCode, toDossier, toTask, type Applicant, type DossierRecord, type TaskRecord } from './DossierRecord.js';
 export { DossierService, SUPPLEMENT_MESSAGE, type AttachmentInput, type SubmissionInput } from './DossierService.js';
 export { applyAction, notifyApplicant } from './statusChange.js';

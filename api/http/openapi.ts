@@ -2,6 +2,10 @@
  * `/openapi.json`: the HTTP contract (OpenAPI 3.1). Kept next to the routes and
  * checked by a spec that every route the application serves is documented.
  */
+import { CITIZEN_PATHS } from '../web/citizen/citizenOpenApi.js';
+import { STUDIO_PATHS } from '../web/studio/studioOpenApi.js';
+import { DESIGNER_PATHS } from './designerOpenApi.js';
+
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -88,6 +92,16 @@ export function openApiDocument(): Schema {
           },
         },
         Outcome: { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' } } },
+        BulkResults: {
+          type: 'object',
+          properties: {
+            results: {
+              type: 'array',
+              description: 'Theo thứ tự taskIds; status 200 kèm task, hoặc mã lỗi HTTP kèm error',
+              items: { type: 'object', required: ['id', 'status'], properties: { id: { type: 'string' }, status: { type: 'integer' }, task: ref('Task'), error: { type: 'object' } } },
+            },
+          },
+        },
         Task: {
           type: 'object',
           properties: {
@@ -168,6 +182,14 @@ export function openApiDocument(): Schema {
       '/api/dossiers/{code}': {
         get: { summary: 'Toàn bộ hồ sơ cho cán bộ: dữ liệu, thành phần, bước, phiếu kiểm soát, diễn biến', security: session, parameters: [path('code', 'Mã hồ sơ')], responses: { 200: json({ type: 'object' }, 'Hồ sơ'), ...errors(401, 404) } },
       },
+      '/api/dossiers/{code}/diagram': {
+        get: {
+          summary: 'Sơ đồ quy trình của hồ sơ: BPMN XML, các phần tử đang ở (active) và đã qua (completed)',
+          security: session,
+          parameters: [path('code', 'Mã hồ sơ')],
+          responses: { 200: json({ type: 'object', properties: { xml: { type: 'string' }, active: { type: 'array', items: { type: 'string' } }, completed: { type: 'array', items: { type: 'string' } } } }, 'Sơ đồ'), ...errors(401, 404) },
+        },
+      },
       '/api/dossiers/{code}/audit': { get: { summary: 'Nhật ký kiểm toán của hồ sơ', security: session, parameters: [path('code', 'Mã hồ sơ')], responses: { 200: json({ type: 'object' }, 'Nhật ký'), ...errors(401, 404) } } },
       '/api/dossiers/{code}/supplement': { post: { summary: 'Ghi nhận công dân đã bổ sung', security: session, parameters: [path('code', 'Mã hồ sơ')], responses: { 200: json({ type: 'object' }, 'Đã bổ sung'), ...errors(401, 404, 409) } } },
       '/api/dossiers/{code}/withdraw': { post: { summary: 'Rút hồ sơ theo yêu cầu công dân', security: session, parameters: [path('code', 'Mã hồ sơ')], responses: { 200: json({ type: 'object' }, 'Đã rút'), ...errors(401, 404, 409) } } },
@@ -193,10 +215,38 @@ export function openApiDocument(): Schema {
             query('dueSoon', 'Sắp đến hạn', { type: 'boolean' }),
             query('overdue', 'Quá hạn', { type: 'boolean' }),
             query('assignedToMe', 'Việc tôi đã nhận', { type: 'boolean' }),
+            query('dossierStatus', 'Trạng thái hồ sơ 1–10, nhiều mã cách nhau bởi dấu phẩy'),
+            query('assignee', 'me (tôi đã nhận), none (chưa ai nhận) hoặc all', { type: 'string', enum: ['me', 'none', 'all'] }),
+            query('order', 'Theo hạn của bước: asc (gần nhất trước, mặc định) hoặc desc', { type: 'string', enum: ['asc', 'desc'] }),
+            query('scope', 'agency: mọi công việc của cơ quan (chỉ lãnh đạo và một cửa); own: theo vai trò của tôi (mặc định)', { type: 'string', enum: ['own', 'agency'] }),
             query('limit', 'Số dòng', { type: 'integer' }),
             query('offset', 'Bỏ qua', { type: 'integer' }),
           ],
-          responses: { 200: json({ type: 'object', properties: { total: { type: 'integer' }, tasks: { type: 'array', items: ref('Task') } } }, 'Công việc'), ...errors(401) },
+          responses: { 200: json({ type: 'object', properties: { total: { type: 'integer' }, tasks: { type: 'array', items: ref('Task') } } }, 'Công việc'), ...errors(401, 403, 422) },
+        },
+      },
+      '/api/tasks/bulk/claim': {
+        post: {
+          summary: 'Nhận xử lý nhiều công việc; mỗi công việc một giao dịch, trả lời riêng từng việc (ví dụ 409 khi người khác đã nhận)',
+          security: session,
+          requestBody: body({ type: 'object', required: ['taskIds'], properties: { taskIds: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 100 } } }),
+          responses: { 200: json(ref('BulkResults'), 'Kết quả từng công việc'), ...errors(401, 403, 422) },
+        },
+      },
+      '/api/tasks/bulk/reassign': {
+        post: {
+          summary: 'Chuyển nhiều công việc cho một cán bộ cùng cơ quan có vai trò của bước (lãnh đạo hoặc một cửa của cơ quan đó thực hiện)',
+          security: session,
+          requestBody: body({ type: 'object', required: ['taskIds', 'assignee'], properties: { taskIds: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 100 }, assignee: { type: 'string' } } }),
+          responses: { 200: json(ref('BulkResults'), 'Kết quả từng công việc (403, 404, 409, 422 cho việc không chuyển được)'), ...errors(401, 403, 422) },
+        },
+      },
+      '/api/officers': {
+        get: {
+          summary: 'Cán bộ đang làm việc của cơ quan (có thể giao việc); cán bộ xem cơ quan mình, quản trị xem mọi cơ quan',
+          security: session,
+          parameters: [query('agency', 'Mã cơ quan; mặc định cơ quan của người xem'), query('role', 'desk, specialist hoặc leader')],
+          responses: { 200: json({ type: 'object', properties: { officers: { type: 'array', items: { type: 'object', properties: { username: { type: 'string' }, fullName: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } } } } }, 'Cán bộ'), ...errors(401, 403) },
         },
       },
       '/api/tasks/{id}': { get: { summary: 'Một công việc', security: session, parameters: [path('id', 'Mã công việc')], responses: { 200: json(ref('Task'), 'Công việc'), ...errors(401, 404) } } },
@@ -266,8 +316,61 @@ export function openApiDocument(): Schema {
           responses: { 200: json({ type: 'object' }, 'Bảng điểm theo đơn vị'), ...errors(401, 403, 404, 422) },
         },
       },
+      '/api/reports/on-time': {
+        get: {
+          summary: 'Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn theo đơn vị, thủ tục hoặc tháng (cùng cách đếm cột «đã giải quyết» của 06a)',
+          security: session,
+          parameters: [...REPORT_PARAMETERS, query('by', 'Chia theo unit (mặc định), procedure hoặc month', { type: 'string', enum: ['unit', 'procedure', 'month'] })],
+          responses: { 200: json({ type: 'object' }, 'Các điểm của chuỗi và tổng'), ...errors(401, 403, 404, 422) },
+        },
+      },
+      '/bao-cao': {
+        get: {
+          summary: 'Trang báo cáo của kiểm tra viên: 06a có xem chi tiết, biểu đồ tỷ lệ đúng hạn, bước trễ hạn, chỉ số 766, tải về',
+          parameters: [
+            query('period', 'Năm (2026), quý (2026-Q1) hoặc tháng (2026-03); mặc định năm hiện tại'),
+            query('from', 'Ngày đầu kỳ, dd/MM/yyyy hoặc YYYY-MM-DD'),
+            query('to', 'Ngày cuối kỳ, dd/MM/yyyy hoặc YYYY-MM-DD'),
+            query('kind', 'Từ biểu mẫu lọc: year, quarter, month hoặc range, cùng year, quarter, month'),
+            query('unit', 'Mã đơn vị'),
+            query('includeChildren', 'Gồm cả các đơn vị trực thuộc', { type: 'boolean' }),
+            query('level', 'Cấp đơn vị', { type: 'string', enum: ['province', 'district', 'commune'] }),
+            query('procedure', 'Mã thủ tục'),
+            query('field', 'Lĩnh vực'),
+            query('groupBy', 'Dòng của bảng 06a', { type: 'string', enum: ['field', 'procedure', 'unit'] }),
+          ],
+          responses: {
+            200: html('Trang'),
+            303: { description: 'Từ biểu mẫu lọc: về địa chỉ gọn của cùng bộ lọc; chưa đăng nhập: về trang đăng nhập' },
+            400: html('Bộ lọc không hợp lệ, kèm lỗi từng trường'),
+            403: html('Tài khoản không phải kiểm tra viên hoặc quản trị'),
+          },
+        },
+      },
       '/': { get: { summary: 'Trang danh mục thủ tục cho người dân (tìm không dấu)', parameters: [query('q', 'Từ khóa')], responses: { 200: html('Trang') } } },
       '/thu-tuc/{code}': { get: { summary: 'Trang một thủ tục: thành phần, phí, thời hạn, ngày hẹn dự kiến', parameters: [path('code', 'Mã thủ tục')], responses: { 200: html('Trang'), 404: html('Không có thủ tục') } } },
+      '/can-bo': {
+        get: {
+          summary: 'Hộp công việc của cán bộ: lọc, sắp xếp, phân trang, nhận và chuyển việc hàng loạt',
+          parameters: [
+            query('procedure', 'Mã thủ tục'),
+            query('status', 'Trạng thái hồ sơ 1–10'),
+            query('deadline', 'dueSoon hoặc overdue', { type: 'string', enum: ['dueSoon', 'overdue'] }),
+            query('assignee', 'me, none hoặc all', { type: 'string', enum: ['me', 'none', 'all'] }),
+            query('scope', 'own hoặc agency (lãnh đạo, một cửa)', { type: 'string', enum: ['own', 'agency'] }),
+            query('order', 'asc hoặc desc', { type: 'string', enum: ['asc', 'desc'] }),
+            query('page', 'Trang, từ 1', { type: 'integer' }),
+          ],
+          responses: { 200: html('Trang'), 303: { description: 'Chưa đăng nhập: về trang đăng nhập' }, 403: html('Tài khoản không phải cán bộ hoặc quản trị') },
+        },
+      },
+      '/can-bo/ho-so/{code}': {
+        get: {
+          summary: 'Trang hồ sơ cho cán bộ: tờ khai, thành phần, sơ đồ quy trình, bàn giao, diễn biến, biểu mẫu xử lý bước, in phiếu',
+          parameters: [path('code', 'Mã hồ sơ')],
+          responses: { 200: html('Trang'), 303: { description: 'Chưa đăng nhập: về trang đăng nhập' }, 403: html('Tài khoản không phải cán bộ hoặc quản trị'), 404: html('Không có hồ sơ hoặc hồ sơ của cơ quan khác') },
+        },
+      },
       '/dang-nhap': { get: { summary: 'Trang đăng nhập cán bộ; đã đăng nhập thì về trang làm việc', parameters: [query('next', 'Trang quay lại sau khi đăng nhập')], responses: { 200: html('Trang'), 303: { description: 'Đã đăng nhập: về trang làm việc' } } } },
       '/ngon-ngu': { get: { summary: 'Chọn ngôn ngữ giao diện (vi, en) rồi quay lại trang', parameters: [query('lang', 'vi hoặc en'), query('next', 'Đường dẫn trong trang')], responses: { 303: { description: 'Về trang trước' } } } },
       '/assets/{file}': { get: { summary: 'Mã và kiểu dáng của trang (bản dựng esbuild)', parameters: [path('file', 'Tên tệp')], responses: { 200: { description: 'JavaScript, CSS, phông chữ' }, 304: { description: 'Không đổi' } } } },
@@ -275,6 +378,9 @@ export function openApiDocument(): Schema {
       '/readyz': { get: { summary: 'Sẵn sàng nhận việc (cơ sở dữ liệu)', responses: { 200: json({ type: 'object' }, 'Sẵn sàng'), 503: json({ type: 'object' }, 'Chưa sẵn sàng') } } },
       '/metrics': { get: { summary: 'Chỉ số Prometheus', responses: { 200: { description: 'text/plain; version=0.0.4' } } } },
       '/openapi.json': { get: { summary: 'Tài liệu này', responses: { 200: json({ type: 'object' }, 'OpenAPI') } } },
+      ...DESIGNER_PATHS,
+      ...CITIZEN_PATHS,
+      ...STUDIO_PATHS,
     },
   };
 }

@@ -35,7 +35,7 @@ export interface ScopeInput {
 const LEVELS: readonly AgencyLevel[] = ['province', 'district', 'commune'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Longest period a report may span, so a typo cannot ask for centuries. */
-const MAX_PERIOD_DAYS = 366 * 5;
+export const MAX_PERIOD_DAYS = 366 * 5;
 
 /**
  * The period of a request: `from` and `to` (YYYY-MM-DD), or `period` as a year

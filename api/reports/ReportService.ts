@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import type { ApologyDuePolicy } from './classification.js';
 import { indicators766, type Indicators766 } from './indicators766.js';
 import { latenessReport, responsibleSteps, type LatenessReport, type ResponsibleStep } from './lateness.js';
+import { ON_TIME_GROUPINGS, onTimeSeries, type OnTimeGrouping, type OnTimeSeries } from './onTime.js';
 import { cellDossiers, GROUPINGS, report06a, type CellDossier, type Column06a, type Grouping, type Report06a, type ReportRequest } from './report06a.js';
 import { parsePeriod, reportDate, resolveScope, type ScopeInput } from './ReportScope.js';
 
@@ -13,6 +14,10 @@ export interface ReportInput extends ScopeInput {
   readonly to?: string | undefined;
   readonly period?: string | undefined;
   readonly groupBy?: string | undefined;
+}
+
+export interface OnTimeInput extends ReportInput {
+  readonly by?: string | undefined;
 }
 
 export interface CellInput extends ReportInput {
@@ -79,6 +84,11 @@ export class ReportService {
     return indicators766(this.options.db, this.options.catalogue(), this.request(actor, input));
   }
 
+  /** The on-time rate by unit, procedure or month, under the same scope rules as 06a. */
+  async onTime(actor: Actor, input: OnTimeInput): Promise<OnTimeSeries> {
+    return onTimeSeries(this.options.db, this.options.catalogue(), this.request(actor, input), parseOnTimeGrouping(input.by));
+  }
+
   private request(actor: Actor, input: ReportInput): ReportRequest {
     const period = parsePeriod(input);
     const offset = this.options.calendar.data.utcOffsetMinutes;
@@ -97,5 +107,13 @@ export function parseGrouping(text: string | undefined): Grouping {
   if ((GROUPINGS as readonly string[]).includes(text)) return text as Grouping;
   throw new AppError('VALIDATION_FAILED', 'Cách nhóm dòng không hợp lệ.', {
     fields: [{ path: '/groupBy', message: `Nhóm theo một trong: ${GROUPINGS.join(', ')}.` }],
+  });
+}
+
+export function parseOnTimeGrouping(text: string | undefined): OnTimeGrouping {
+  if (text === undefined || text === '') return 'unit';
+  if ((ON_TIME_GROUPINGS as readonly string[]).includes(text)) return text as OnTimeGrouping;
+  throw new AppError('VALIDATION_FAILED', 'Cách chia chuỗi tỷ lệ đúng hạn không hợp lệ.', {
+    fields: [{ path: '/by', message: `«by» phải là một trong: ${ON_TIME_GROUPINGS.join(', ')}.` }],
   });
 }

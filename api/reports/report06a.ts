@@ -78,7 +78,7 @@ export interface ReportRequest {
  * when it is still in progress at the period's end — judged by the deadline in
  * force at the end of the report date.
  */
-function classifiedSql(params: unknown[], request: ReportRequest): string {
+export function classifiedSql(params: unknown[], request: ReportRequest): string {
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
@@ -90,7 +90,7 @@ function classifiedSql(params: unknown[], request: ReportRequest): string {
   const original = `${add(request.apologyDue === 'original')}::boolean`;
   const agencies = `${add(request.scope.agencyIds)}::text[]`;
   const procedures = request.scope.procedureCodes ? ` AND f.procedure_code = ANY(${add(request.scope.procedureCodes)}::text[])` : '';
-  return `SELECT f.dossier_id, f.agency_id, f.procedure_code, f.channel, f.received_at, f.finished_at, f.end_kind,
+  return `SELECT f.dossier_id, f.agency_id, f.procedure_code, f.channel, f.received_at, f.finished_at, f.finished_on, f.end_kind,
       f.late_hours, f.original_late_hours,
       f.received_on >= ${from} AS fresh,
       CASE WHEN f.finished_on IS NULL OR f.finished_on > ${to} THEN NULL
@@ -116,7 +116,7 @@ function classifiedSql(params: unknown[], request: ReportRequest): string {
 }
 
 /** The SQL condition on a classified row for each column: drill-downs list exactly what the counts count. */
-const COLUMN_CONDITIONS: Record<Column06a, string> = {
+export const COLUMN_CONDITIONS: Record<Column06a, string> = {
   received: 'true',
   receivedOnline: 'c.fresh AND c.channel = 2',
   receivedInPerson: 'c.fresh AND c.channel <> 2',

@@ -38,6 +38,10 @@ export function dossierRoutes(services: Services): Router {
     res.json(await services.queries.officerView(actorOf(req), param(req, 'code')));
   });
 
+  router.get('/api/dossiers/:code/diagram', readers, async (req, res) => {
+    res.json(await services.queries.diagram(actorOf(req), param(req, 'code')));
+  });
+
   router.get('/api/dossiers/:code/audit', readers, async (req, res) => {
     const dossier = await services.queries.visibleDossier(actorOf(req), param(req, 'code'));
     res.json({ entries: await readAudit(services.db, dossier.code) });

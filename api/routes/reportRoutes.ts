@@ -52,6 +52,10 @@ export function reportRoutes(services: Services): Router {
     res.json(await services.reports.indicators(actorOf(req), reportInput(req)));
   });
 
+  router.get('/api/reports/on-time', readers, async (req, res) => {
+    res.json(await services.reports.onTime(actorOf(req), { ...reportInput(req), by: queryString(req, 'by') }));
+  });
+
   return router;
 }
 

@@ -1,4 +1,4 @@
-import { toLocalIso } from '../calendar/index.js';
+import { toLocalIso, type WorkingCalendar } from '../calendar/index.js';
 import { addDuration, parseIsoDuration, parseTimeDate } from '../feel/index.js';
 import { sequentialIds, VirtualClock } from '../runtime/clock.js';
 import { Engine } from '../runtime/Engine.js';
@@ -42,8 +42,21 @@ export interface Trace {
   readonly tasks: readonly { element: string; assignee: string | null; candidateGroups: string[]; dueDate: string | null; createdAt: string; completedAt: string | null }[];
   readonly timers: readonly { element: string; dueAt: string; firedAt: string | null }[];
   readonly incidents: readonly { element: string; type: string; message: string }[];
+  /** What the instance waits for at the end: user tasks and jobs to complete, messages to publish. */
+  readonly open: readonly OpenItem[];
   /** Expectations or steps that did not hold, with the step number (0-based) and what was found instead. */
   readonly failures: readonly { step: number; message: string }[];
+}
+
+export type OpenItem =
+  | { readonly element: string; readonly kind: 'userTask' | 'job'; readonly headers: Readonly<Record<string, string>> }
+  | { readonly element: string; readonly kind: 'message'; readonly messageName: string; readonly correlationKey: string };
+
+export interface SimulationOptions {
+  /** A database to run on (left open); an in-memory one otherwise. */
+  readonly db?: Db;
+  /** The working-time calendar; the Vietnamese one otherwise. */
+  readonly calendar?: WorkingCalendar;
 }
 
 export class ModelRejected extends Error {
@@ -60,13 +73,13 @@ export class ScenarioError extends Error {
   }
 }
 
-export async function simulate(models: readonly { name: string; xml: string }[], scenario: Scenario, options: { db?: Db } = {}): Promise<Trace> {
+export async function simulate(models: readonly { name: string; xml: string }[], scenario: Scenario, options: SimulationOptions = {}): Promise<Trace> {
   validateScenario(scenario);
   const startAt = scenario.start?.at ? parseInstant(scenario.start.at, 'start.at') : new Date();
   const clock = new VirtualClock(startAt);
   const db = options.db ?? (await openPglite());
   try {
-    const engine = await Engine.create({ db, clock, ids: sequentialIds() });
+    const engine = await Engine.create({ db, clock, ids: sequentialIds(), ...(options.calendar ? { calendar: options.calendar } : {}) });
     for (const model of models) {
       try {
         await engine.deploy(model.xml, model.name);
@@ -239,8 +252,23 @@ async function traceOf(engine: Engine, rootKey: string, failures: { step: number
     tasks,
     timers: [...timers.values()],
     incidents,
+    open: openItems(tree),
     failures,
   };
+}
+
+/** Open user tasks and jobs (a job-based user task counts once, as its task) and message subscriptions, oldest first. */
+function openItems(tree: TreeState): OpenItem[] {
+  const byAge = <T extends { createdAt: string; key: string }>(a: T, b: T) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key);
+  const tasks = Object.values(tree.userTasks).sort(byAge).map((t): OpenItem => ({ element: t.elementId, kind: 'userTask', headers: t.headers }));
+  const jobs = Object.values(tree.jobs)
+    .filter((j) => !j.userTaskKey && j.state !== 'failed')
+    .sort(byAge)
+    .map((j): OpenItem => ({ element: j.elementId, kind: 'job', headers: j.headers }));
+  const messages = Object.values(tree.subscriptions).map(
+    (s): OpenItem => ({ element: s.elementId, kind: 'message', messageName: s.messageName, correlationKey: s.correlationKey }),
+  );
+  return [...tasks, ...jobs, ...messages];
 }
 
 function parseInstant(text: string, what: string): Date {
