@@ -3,6 +3,29 @@ import type { ProcedureMetadata } from './types.js';
 
 const LIMIT_UNITS = ['workingDays', 'workingHours', 'calendarDays', 'sameDay'];
 
+/** What each field is called on the designer's form; the file's key follows in brackets for whoever edits procedure.json. */
+const LABELS: Record<string, string> = {
+  code: 'Mã thủ tục',
+  nationalCode: 'Mã thủ tục quốc gia',
+  name: 'Tên thủ tục',
+  field: 'Lĩnh vực',
+  limitText: 'Thời hạn giải quyết (ghi cho công dân)',
+  submissionForm: 'Biểu mẫu nộp hồ sơ',
+  result: 'Kết quả',
+  resultPlace: 'Nơi trả kết quả',
+  bpmn: 'Tệp quy trình BPMN',
+  processId: 'Mã quy trình',
+  level: 'Cấp thực hiện',
+  receivingAgencyKinds: 'Loại cơ quan tiếp nhận',
+  limit: 'Thời hạn giải quyết',
+  limitOnPaper: 'Thời hạn khi nộp hồ sơ giấy',
+  fee: 'Phí, lệ phí',
+  onlineLevel: 'Mức độ dịch vụ công trực tuyến',
+  supplementPolicy: 'Cách tính hạn khi bổ sung hồ sơ',
+  components: 'Thành phần hồ sơ',
+};
+const named = (field: string): string => `«${LABELS[field.split('.')[0]!] ?? field}» (${field})`;
+
 /**
  * Check a procedure.json before anything is imported; every problem names the
  * field, so an administrator can fix the file without reading code.
@@ -25,33 +48,33 @@ export function procedureMetadataProblems(raw: unknown, folder: string): FieldEr
   const text = (field: string, optional = false) => {
     if (m[field] === undefined && optional) return;
     if (typeof m[field] !== 'string' || (!optional && (m[field] as string).trim() === '' && field !== 'nationalCode')) {
-      problem(`/${field}`, `Trường «${field}» phải là chuỗi ký tự${optional ? '' : ' không rỗng'}.`);
+      problem(`/${field}`, `Trường ${named(field)} phải là chuỗi ký tự${optional ? '' : ' không rỗng'}.`);
     }
   };
   for (const field of ['code', 'nationalCode', 'name', 'field', 'limitText', 'submissionForm', 'result', 'bpmn', 'processId']) text(field);
   text('resultPlace', true);
-  if (typeof m.code === 'string' && m.code !== folder) problem('/code', `Trường «code» là «${m.code}» nhưng thư mục là «${folder}».`);
-  if (!['province', 'district', 'commune'].includes(m.level as string)) problem('/level', 'Trường «level» phải là province, district hoặc commune.');
+  if (typeof m.code === 'string' && m.code !== folder) problem('/code', `Trường ${named('code')} là «${m.code}» nhưng thư mục là «${folder}».`);
+  if (!['province', 'district', 'commune'].includes(m.level as string)) problem('/level', `Trường ${named('level')} phải là province, district hoặc commune.`);
   if (!Array.isArray(m.receivingAgencyKinds) || m.receivingAgencyKinds.length === 0 || !m.receivingAgencyKinds.every((k) => typeof k === 'string')) {
-    problem('/receivingAgencyKinds', 'Trường «receivingAgencyKinds» phải là danh sách loại cơ quan tiếp nhận, ít nhất một phần tử.');
+    problem('/receivingAgencyKinds', `Trường ${named('receivingAgencyKinds')} phải có ít nhất một loại cơ quan.`);
   }
   for (const field of ['limit', 'limitOnPaper']) {
     const limit = m[field] as Record<string, unknown> | undefined;
     if (limit === undefined && field === 'limitOnPaper') continue;
     if (!limit || !LIMIT_UNITS.includes(limit.unit as string)) {
-      problem(`/${field}/unit`, `Trường «${field}.unit» phải là một trong ${LIMIT_UNITS.join(', ')}.`);
+      problem(`/${field}/unit`, `Đơn vị của ${named(`${field}.unit`)} phải là một trong ${LIMIT_UNITS.join(', ')}.`);
     } else if (limit.unit !== 'sameDay' && !(typeof limit.amount === 'number' && limit.amount > 0)) {
-      problem(`/${field}/amount`, `Trường «${field}.amount» phải là số dương.`);
+      problem(`/${field}/amount`, `Số lượng của ${named(`${field}.amount`)} phải là số dương.`);
     }
   }
   const fee = m.fee as Record<string, unknown> | undefined;
   if (!fee || typeof fee.text !== 'string' || !(fee.amount === null || (typeof fee.amount === 'number' && fee.amount >= 0))) {
-    problem('/fee', 'Trường «fee» phải có «amount» (số đồng, hoặc null) và «text».');
+    problem('/fee', `Trường ${named('fee')} phải có số tiền (số đồng, hoặc null) và nội dung ghi cho công dân.`);
   }
-  if (!['toan-trinh', 'mot-phan'].includes(m.onlineLevel as string)) problem('/onlineLevel', 'Trường «onlineLevel» phải là toan-trinh hoặc mot-phan.');
-  if (!['restart', 'extend'].includes(m.supplementPolicy as string)) problem('/supplementPolicy', 'Trường «supplementPolicy» phải là restart hoặc extend.');
+  if (!['toan-trinh', 'mot-phan'].includes(m.onlineLevel as string)) problem('/onlineLevel', `Trường ${named('onlineLevel')} phải là toan-trinh hoặc mot-phan.`);
+  if (!['restart', 'extend'].includes(m.supplementPolicy as string)) problem('/supplementPolicy', `Trường ${named('supplementPolicy')} phải là restart hoặc extend.`);
   if (!Array.isArray(m.components)) {
-    problem('/components', 'Trường «components» phải là danh sách thành phần hồ sơ.');
+    problem('/components', `Trường ${named('components')} phải là một danh sách.`);
   } else {
     const codes = new Set<string>();
     m.components.forEach((c: Record<string, unknown>, i) => {
