@@ -6,12 +6,13 @@ const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditabl
 
 /**
  * Undo / redo from anywhere on the page, not only when the canvas has the focus (diagram-js
- * binds its keyboard to the canvas alone). Keys the canvas already handled, and keys typed
- * into an editable field, are left alone. Returns the function that unbinds.
+ * binds its keyboard to the canvas alone). Keys the canvas already handled, keys typed
+ * into an editable field, and keys pressed while the diagram is hidden (another tab of
+ * the page is shown) are left alone. Returns the function that unbinds.
  */
-export function bindUndoRedo(target: Document, commandStack: CommandStack): () => void {
+export function bindUndoRedo(target: Document, commandStack: CommandStack, container?: HTMLElement): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented) return;
+    if (event.defaultPrevented || (container && !isShown(container))) return;
     const action = keyAction(event);
     if (!action || isEditable(event.target)) return;
     event.preventDefault();
@@ -20,6 +21,10 @@ export function bindUndoRedo(target: Document, commandStack: CommandStack): () =
   };
   target.addEventListener('keydown', onKeyDown);
   return () => target.removeEventListener('keydown', onKeyDown);
+}
+
+function isShown(element: HTMLElement): boolean {
+  return element.isConnected && element.getClientRects().length > 0;
 }
 
 function isEditable(target: EventTarget | null): boolean {

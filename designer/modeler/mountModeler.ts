@@ -94,7 +94,7 @@ export async function mountModeler(options: MountOptions): Promise<ModelerHandle
     modeler.get<ElementRegistry>('elementRegistry'),
     modeler.get<EventBus>('eventBus'),
   );
-  const unbindKeyboard = bindUndoRedo(options.container.ownerDocument, commandStack);
+  const unbindKeyboard = bindUndoRedo(options.container.ownerDocument, commandStack, options.container);
   const services: StepServices = { get: (name: string) => modeler.get(name) } as StepServices;
 
   const importXml = async (xml: string): Promise<string[]> => {

@@ -184,6 +184,21 @@ describe('procedure designer in Chromium', function () {
     await (await dialog).accept();
   });
 
+  it('should NOT undo the hidden diagram when Ctrl+Z is pressed on the Form tab', async () => {
+    // given a step added to the diagram
+    await openStudio('khai-sinh');
+    const added = await page.evaluate<string>("window.motcuaModeler.addStep('process', { after: 'receive' })");
+    await page.getByRole('tab', { name: 'Biểu mẫu' }).click();
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+
+    // when
+    await page.keyboard.press('Control+z');
+
+    // then
+    await page.getByRole('tab', { name: 'Quy trình' }).click();
+    expect(await page.locator(`#panel-process .djs-element[data-element-id="${added}"]`).count()).to.equal(1);
+  });
+
   it('should render the diagram of khai-sinh with the bpmn.io watermark', async () => {
     // when
     await openStudio('khai-sinh');
