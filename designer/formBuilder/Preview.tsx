@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import Form from '@rjsf/core';
 import { englishStringTranslator, TranslatableString, type RegistryWidgetsType } from '@rjsf/utils';
 import defs from '../../forms/common/defs.schema.json';
+import { listButtonTemplates, type ItemAction, type ListAction } from '../shared/rjsfButtons.js';
 import { t } from '../shared/texts.js';
 import type { Schema } from './model.js';
 import { CUSTOM_WIDGETS, drawableSchemaOf, uiSchemaOf } from './previewSchema.js';
@@ -14,14 +15,8 @@ const WIDGETS: RegistryWidgetsType = {
   [CUSTOM_WIDGETS.province]: ProvinceWidget,
 };
 
-/** rjsf's own words (buttons of a list, the error summary) in the page's language. */
+/** rjsf's own words (the error summary, yes/no, an empty list) in the page's language. */
 const RJSF_TEXTS: Partial<Record<TranslatableString, string>> = {
-  [TranslatableString.AddItemButton]: 'formBuilder.preview.addItem',
-  [TranslatableString.AddButton]: 'formBuilder.preview.addItem',
-  [TranslatableString.RemoveButton]: 'formBuilder.preview.removeItem',
-  [TranslatableString.MoveUpButton]: 'formBuilder.preview.moveItemUp',
-  [TranslatableString.MoveDownButton]: 'formBuilder.preview.moveItemDown',
-  [TranslatableString.CopyButton]: 'formBuilder.preview.copyItem',
   [TranslatableString.ErrorsLabel]: 'formBuilder.preview.errors',
   [TranslatableString.EmptyArray]: 'formBuilder.preview.emptyList',
   [TranslatableString.YesLabel]: 'formBuilder.preview.yes',
@@ -29,6 +24,27 @@ const RJSF_TEXTS: Partial<Record<TranslatableString, string>> = {
   [TranslatableString.OptionalObjectAdd]: 'formBuilder.preview.addOptional',
   [TranslatableString.OptionalObjectRemove]: 'formBuilder.preview.removeOptional',
 };
+
+const LIST_WORDS: Readonly<Record<ListAction, string>> = {
+  add: 'formBuilder.preview.addItem',
+  remove: 'formBuilder.preview.removeItem',
+  moveUp: 'formBuilder.preview.moveItemUp',
+  moveDown: 'formBuilder.preview.moveItemDown',
+  copy: 'formBuilder.preview.copyItem',
+};
+
+const ITEM_NAMES: Readonly<Record<ItemAction, string>> = {
+  remove: 'formBuilder.preview.removeItemAt',
+  moveUp: 'formBuilder.preview.moveItemUpAt',
+  moveDown: 'formBuilder.preview.moveItemDownAt',
+  copy: 'formBuilder.preview.copyItemAt',
+};
+
+/** The buttons of a repeatable group in words, as the applicant will see them; each item's buttons name the item. */
+const TEMPLATES = listButtonTemplates({
+  word: (action) => t(LIST_WORDS[action]),
+  forItem: (action, position) => t(ITEM_NAMES[action], { position }),
+});
 
 /** The form starts blank: no option chosen for the applicant, no empty objects to fill. */
 const BLANK_START = { emptyObjectFields: 'skipEmptyDefaults', constAsDefaults: 'never' } as const;
@@ -64,6 +80,7 @@ export function Preview({ schema, components }: { schema: Schema; components: re
         formData={formData}
         formContext={context}
         widgets={WIDGETS}
+        templates={TEMPLATES}
         translateString={translateString}
         liveValidate="onBlur"
         showErrorList="top"

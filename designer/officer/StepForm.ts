@@ -5,7 +5,7 @@ import validator from '@rjsf/validator-ajv8';
 import { api, ApiError } from '../shared/http.js';
 import { t } from '../shared/texts.js';
 import { DateWidget } from './DateWidget.js';
-import { translateString } from './rjsfTexts.js';
+import { LIST_TEMPLATES, translateString } from './rjsfTexts.js';
 import { errorTree, uiSchemaOf, visibleData, visibleSchema, type Schema } from './stepSchema.js';
 
 /** An open step the officer may work, as the dossier page sends it. */
@@ -116,6 +116,7 @@ export function StepForm({ step, me }: { step: WorkStep; me: string }) {
             showErrorList: false,
             extraErrors: errors as ErrorSchema,
             widgets: WIDGETS,
+            templates: LIST_TEMPLATES,
             translateString,
             onChange: (event) => setData({ ...(event.formData as Record<string, unknown>), outcome: data.outcome }),
             onSubmit: () => void submit(),

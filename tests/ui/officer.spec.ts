@@ -144,6 +144,41 @@ describe('officer inbox and dossier pages in Chromium', function () {
     await tablet.close();
   });
 
+  it('should list the papers to add for a supplement request with worded buttons naming each item, on a phone', async () => {
+    // given the second dossier, still at reception, opened on a 360-pixel screen
+    const phone = await desk.newPage();
+    await phone.setViewportSize({ width: 360, height: 800 });
+    await phone.goto(`${t.url}/can-bo/ho-so/${second.code}`);
+    const step = phone.locator('[data-step-form]');
+    await step.getByLabel('Yêu cầu bổ sung hồ sơ').check();
+    const add = step.getByRole('button', { name: 'Thêm mục', exact: true });
+    const items = step.locator('.rjsf-array-item');
+    // a supplement request names at least one paper, so the list starts with one
+    expect(await items.count()).to.equal(1);
+
+    // when
+    await add.click();
+    await items.nth(0).locator('input').fill('Bản sao căn cước');
+    await items.nth(1).locator('input').fill('Hợp đồng thuê nhà');
+
+    // then
+    expect(await items.count()).to.equal(2);
+    const removeFirst = step.getByRole('button', { name: 'Xóa mục 1', exact: true });
+    expect(await removeFirst.textContent()).to.equal('Xóa mục');
+    expect((await removeFirst.boundingBox())?.height).to.be.at.least(44);
+    expect(await step.getByRole('button', { name: 'Chuyển xuống mục 1', exact: true }).textContent()).to.equal('Chuyển xuống');
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).to.equal(0);
+    await screenshot(phone, 'officer-step-list');
+
+    // when
+    await removeFirst.click();
+
+    // then
+    expect(await items.count()).to.equal(1);
+    expect(await items.nth(0).locator('input').inputValue()).to.equal('Hợp đồng thuê nhà');
+    await phone.close();
+  });
+
   it("should show the server's message on the field a specialist left out, then pass the dossier on", async () => {
     // given
     const specialist = await (await browser.newContext({ viewport: { width: 1024, height: 900 } })).newPage();

@@ -1,8 +1,8 @@
-import { getDefaultRegistry } from '@rjsf/core';
-import type { FieldErrorProps, FieldTemplateProps, IconButtonProps, ObjectFieldTemplateProps, RegistryWidgetsType, TemplatesType, WidgetProps } from '@rjsf/utils';
+import type { FieldErrorProps, FieldTemplateProps, ObjectFieldTemplateProps, RegistryWidgetsType, TemplatesType, WidgetProps } from '@rjsf/utils';
 import { ariaDescribedByIds, errorId, getUiOptions } from '@rjsf/utils';
 import { createElement as h, type ChangeEvent } from 'react';
 import { formatDate, parseDate } from '../../shared/format.js';
+import { listButtonTemplates, type ListAction } from '../../shared/rjsfButtons.js';
 import { t } from '../../shared/texts.js';
 
 /**
@@ -78,25 +78,16 @@ function DayMonthYearWidget(props: WidgetProps) {
   });
 }
 
-/**
- * The buttons of a list (residences, extracts): rjsf draws them as icons of a font the
- * portal does not load, which leaves blank squares; here they say what they do.
- */
-function listButton(textKey: string, look: 'primary' | 'secondary') {
-  return function ListButton({ id, className, onClick, disabled }: IconButtonProps) {
-    const classes = ['list-button', look === 'secondary' ? 'secondary' : '', className ?? ''].filter(Boolean).join(' ');
-    return h('button', { id, type: 'button', className: classes, onClick, disabled }, t(textKey));
-  };
-}
-
-const BUTTON_TEMPLATES: TemplatesType['ButtonTemplates'] = {
-  ...getDefaultRegistry().templates.ButtonTemplates,
-  AddButton: listButton('citizen.form.add', 'primary'),
-  RemoveButton: listButton('citizen.form.remove', 'secondary'),
-  MoveUpButton: listButton('citizen.form.moveUp', 'secondary'),
-  MoveDownButton: listButton('citizen.form.moveDown', 'secondary'),
-  CopyButton: listButton('citizen.form.copy', 'secondary'),
+const LIST_WORDS: Readonly<Record<ListAction, string>> = {
+  add: 'citizen.form.add',
+  remove: 'citizen.form.remove',
+  moveUp: 'citizen.form.moveUp',
+  moveDown: 'citizen.form.moveDown',
+  copy: 'citizen.form.copy',
 };
 
-export const FORM_TEMPLATES: Partial<TemplatesType> = { FieldTemplate, FieldErrorTemplate, ObjectFieldTemplate, ButtonTemplates: BUTTON_TEMPLATES };
+/** The buttons of a list (residences, extracts) say what they do; their names stay the words themselves. */
+const LIST_TEMPLATES = listButtonTemplates({ word: (action) => t(LIST_WORDS[action]) });
+
+export const FORM_TEMPLATES: Partial<TemplatesType> = { FieldTemplate, FieldErrorTemplate, ObjectFieldTemplate, ...LIST_TEMPLATES };
 export const FORM_WIDGETS: RegistryWidgetsType = { dayMonthYear: DayMonthYearWidget };

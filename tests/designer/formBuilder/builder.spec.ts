@@ -206,6 +206,51 @@ describe('designer: the form builder in Chromium', function () {
     await screenshot(page, 'form-builder-visible-when');
   });
 
+  it('should draw the buttons of a repeatable group in Vietnamese words that add and remove entries', async () => {
+    // given a repeatable group, which starts with one short text in each entry
+    await openBuilder();
+    await addField('Nhóm lặp lại');
+    const add = preview().getByRole('button', { name: 'Thêm mục', exact: true });
+    await add.waitFor();
+    expect(await add.isVisible()).to.equal(true);
+    expect((await add.boundingBox())?.height).to.be.at.least(44);
+    const entries = preview().locator('.rjsf-array-item');
+    expect(await entries.count()).to.equal(0);
+
+    // when
+    await add.click();
+    await add.click();
+
+    // then
+    expect(await entries.count()).to.equal(2);
+    expect(await entries.nth(1).locator('input[type="text"]').count()).to.equal(1);
+    const removeSecond = preview().getByRole('button', { name: 'Xóa mục 2', exact: true });
+    expect(await removeSecond.textContent()).to.equal('Xóa mục');
+    expect(await preview().getByRole('button', { name: 'Chuyển lên mục 2', exact: true }).isEnabled()).to.equal(true);
+    await screenshot(page, 'form-builder-group-buttons');
+
+    // when
+    await removeSecond.click();
+
+    // then
+    expect(await entries.count()).to.equal(1);
+  });
+
+  it('should stack a group entry and its buttons within a 360-pixel screen', async () => {
+    // given
+    await page.setViewportSize({ width: 360, height: 800 });
+    await openBuilder();
+    await addField('Nhóm lặp lại');
+
+    // when
+    await preview().getByRole('button', { name: 'Thêm mục', exact: true }).click();
+
+    // then
+    await preview().locator('.rjsf-array-item').first().waitFor();
+    expect(await page.evaluate<string>("getComputedStyle(document.querySelector('.fb-preview .rjsf-array-item')).flexDirection")).to.equal('column');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).to.equal(0);
+  });
+
   it("should mount itself on #form-builder[data-schema-url] and keep a hand-written form's fields", async () => {
     // given
     await page.route(`${t.url}/form-under-test.json`, (route) => route.fulfill({ contentType: 'application/json', body: KHAI_SINH }));
