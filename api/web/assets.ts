@@ -44,8 +44,18 @@ export function webBundle(root: string, name: string, logger?: Logger): Promise<
   return bundle;
 }
 
-/** The names of the bundles: the folders of `designer/` that hold an `index.ts`. */
-export async function bundleNames(root: string): Promise<string[]> {
+let naming: Promise<string[]> | undefined;
+
+/** The names of the bundles: the folders of `designer/` that hold an `index.ts`, read once per process like the bundles. */
+function bundleNames(root: string): Promise<string[]> {
+  naming ??= readBundleNames(root).catch((error: unknown) => {
+    naming = undefined;
+    throw error;
+  });
+  return naming;
+}
+
+async function readBundleNames(root: string): Promise<string[]> {
   const designer = join(root, 'designer');
   const names: string[] = [];
   for (const name of await readdir(designer)) {

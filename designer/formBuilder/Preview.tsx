@@ -2,15 +2,16 @@ import { useMemo, useState } from 'react';
 import Form from '@rjsf/core';
 import { englishStringTranslator, TranslatableString, type RegistryWidgetsType } from '@rjsf/utils';
 import defs from '../../forms/common/defs.schema.json';
+import { dateWidget } from '../shared/dateWidget.js';
 import { listButtonTemplates, type ItemAction, type ListAction } from '../shared/rjsfButtons.js';
 import { t } from '../shared/texts.js';
 import type { Schema } from './model.js';
 import { CUSTOM_WIDGETS, drawableSchemaOf, uiSchemaOf } from './previewSchema.js';
 import { previewValidation } from './previewValidator.js';
-import { AttachmentWidget, DateWidget, ProvinceWidget, type Component, type PreviewContext } from './widgets.js';
+import { AttachmentWidget, ProvinceWidget, type Component, type PreviewContext } from './widgets.js';
 
 const WIDGETS: RegistryWidgetsType = {
-  DateWidget,
+  DateWidget: dateWidget(() => t('formBuilder.preview.datePlaceholder')),
   [CUSTOM_WIDGETS.attachment]: AttachmentWidget,
   [CUSTOM_WIDGETS.province]: ProvinceWidget,
 };

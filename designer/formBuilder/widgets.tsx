@@ -1,10 +1,8 @@
 /**
- * The preview's own widgets: dates typed as dd/MM/yyyy (kept as yyyy-MM-dd), the province
- * of an address picked from the list, and the attachment of a procedure component.
+ * The preview's own widgets: the province of an address picked from the list, and the
+ * attachment of a procedure component (dates use the shared `dateWidget`).
  */
-import { useEffect, useState, type ChangeEvent } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
-import { formatDate, parseDate } from '../shared/format.js';
 import { t } from '../shared/texts.js';
 import { PROVINCES } from './provinces.js';
 
@@ -20,45 +18,6 @@ export interface PreviewContext {
 
 function describedBy(id: string, rawErrors: readonly string[] | undefined): string {
   return [rawErrors?.length ? `${id}__error` : '', `${id}__help`].filter(Boolean).join(' ');
-}
-
-/** A date as Vietnamese people write it; an unreadable entry is passed on as typed so the form reports it. */
-export function DateWidget(props: WidgetProps) {
-  const { id, value, required, disabled, readonly, onChange, onBlur, onFocus, rawErrors, placeholder } = props;
-  const [text, setText] = useState(() => formatIso(value));
-  useEffect(() => {
-    if (typeof value === 'string' && parseDate(text) !== value && formatIso(value) !== '') setText(formatIso(value));
-    if (value === undefined && parseDate(text) !== undefined) setText('');
-    // Only an outside change of the value (undo, another field) rewrites what was typed.
-  }, [value]);
-  const change = (event: ChangeEvent<HTMLInputElement>) => {
-    setText(event.target.value);
-    const typed = event.target.value.trim();
-    onChange(typed === '' ? undefined : (parseDate(typed) ?? typed));
-  };
-  return (
-    <input
-      id={id}
-      name={id}
-      type="text"
-      inputMode="numeric"
-      autoComplete="off"
-      className="form-control"
-      value={text}
-      placeholder={placeholder || t('formBuilder.preview.datePlaceholder')}
-      required={required}
-      disabled={disabled || readonly}
-      aria-invalid={rawErrors?.length ? true : undefined}
-      aria-describedby={describedBy(id, rawErrors)}
-      onChange={change}
-      onBlur={() => onBlur(id, value)}
-      onFocus={() => onFocus(id, value)}
-    />
-  );
-}
-
-function formatIso(value: unknown): string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : '';
 }
 
 /** The province of an address, from the current list of provinces. */

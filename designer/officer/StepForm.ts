@@ -2,9 +2,9 @@ import { createElement as h, useEffect, useRef, useState, type FormEvent } from 
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
+import { dateWidget } from '../shared/dateWidget.js';
 import { api, ApiError } from '../shared/http.js';
 import { t } from '../shared/texts.js';
-import { DateWidget } from './DateWidget.js';
 import { LIST_TEMPLATES, translateString } from './rjsfTexts.js';
 import { errorTree, uiSchemaOf, visibleData, visibleSchema, type Schema } from './stepSchema.js';
 
@@ -18,7 +18,7 @@ export interface WorkStep {
   readonly schema: Schema | null;
 }
 
-const WIDGETS = { dmyDate: DateWidget };
+const WIDGETS = { dmyDate: dateWidget(() => 'dd/MM/yyyy') };
 
 /**
  * The decision on one step: the outcome, then the step's own form (fields shown for

@@ -1,7 +1,7 @@
-import type { FieldErrorProps, FieldTemplateProps, ObjectFieldTemplateProps, RegistryWidgetsType, TemplatesType, WidgetProps } from '@rjsf/utils';
+import type { FieldErrorProps, FieldTemplateProps, ObjectFieldTemplateProps, RegistryWidgetsType, TemplatesType } from '@rjsf/utils';
 import { ariaDescribedByIds, errorId, getUiOptions } from '@rjsf/utils';
-import { createElement as h, type ChangeEvent } from 'react';
-import { formatDate, parseDate } from '../../shared/format.js';
+import { createElement as h } from 'react';
+import { dateWidget } from '../../shared/dateWidget.js';
 import { listButtonTemplates, type ListAction } from '../../shared/rjsfButtons.js';
 import { t } from '../../shared/texts.js';
 
@@ -50,34 +50,6 @@ function ObjectFieldTemplate({ title, description, properties, fieldPathId }: Ob
   );
 }
 
-/**
- * A date typed as dd/MM/yyyy and kept as yyyy-MM-dd. Text that is not a date yet is
- * kept as typed, so nothing is lost and the form's check names the mistake.
- */
-function DayMonthYearWidget(props: WidgetProps) {
-  const { id, value, required, disabled, readonly, onChange, onBlur, onFocus, placeholder, htmlName } = props;
-  const text = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : ((value as string | undefined) ?? '');
-  return h('input', {
-    id,
-    name: htmlName || id,
-    type: 'text',
-    inputMode: 'numeric',
-    autoComplete: 'off',
-    placeholder: placeholder || t('citizen.form.datePlaceholder'),
-    value: text,
-    required,
-    disabled,
-    readOnly: readonly,
-    'aria-describedby': ariaDescribedByIds(id),
-    onChange: (event: ChangeEvent<HTMLInputElement>) => {
-      const typed = event.target.value;
-      onChange(typed.trim() === '' ? undefined : (parseDate(typed) ?? typed));
-    },
-    onBlur: () => onBlur(id, value),
-    onFocus: () => onFocus(id, value),
-  });
-}
-
 const LIST_WORDS: Readonly<Record<ListAction, string>> = {
   add: 'citizen.form.add',
   remove: 'citizen.form.remove',
@@ -90,4 +62,4 @@ const LIST_WORDS: Readonly<Record<ListAction, string>> = {
 const LIST_TEMPLATES = listButtonTemplates({ word: (action) => t(LIST_WORDS[action]) });
 
 export const FORM_TEMPLATES: Partial<TemplatesType> = { FieldTemplate, FieldErrorTemplate, ObjectFieldTemplate, ...LIST_TEMPLATES };
-export const FORM_WIDGETS: RegistryWidgetsType = { dayMonthYear: DayMonthYearWidget };
+export const FORM_WIDGETS: RegistryWidgetsType = { dayMonthYear: dateWidget(() => t('citizen.form.datePlaceholder')) };
